@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace Cantus.Cli;
+
+/// <summary>The root <c>cantus</c> command and its sub-commands.</summary>
+internal static class CantusCommand
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Cantus: give it a melody, a GAN writes the other voices.");
+        return root;
+    }
+}

@@ -1,0 +1,50 @@
+namespace Cantus.Cli;
+
+/// <summary>
+/// Runs a command handler and maps exceptions to exit codes with a one-line message on
+/// stderr: bad input files (<see cref="InvalidDataException"/> and its subclasses, missing
+/// files) exit 2, bad argument values exit 1, anything else exits 3.
+/// </summary>
+internal static class CommandRunner
+{
+    public static int Run(Func<int> handler, TextWriter? error = null)
+    {
+        error ??= Console.Error;
+        try
+        {
+            return handler();
+        }
+        catch (InvalidDataException ex)
+        {
+            error.WriteLine($"cantus: error: {OneLine(ex.Message)}");
+            return ExitCodes.BadInput;
+        }
+        catch (FileNotFoundException ex)
+        {
+            error.WriteLine($"cantus: error: file not found: {ex.FileName ?? OneLine(ex.Message)}");
+            return ExitCodes.BadInput;
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            error.WriteLine($"cantus: error: {OneLine(ex.Message)}");
+            return ExitCodes.BadInput;
+        }
+        catch (UsageException ex)
+        {
+            error.WriteLine($"cantus: error: {OneLine(ex.Message)}");
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("cantus: canceled");
+            return ExitCodes.Failure;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or NotSupportedException)
+        {
+            error.WriteLine($"cantus: error: {OneLine(ex.Message)}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+}

@@ -1,0 +1,3 @@
+using Cantus.Cli;
+
+return CantusCommand.Create().Parse(args).Invoke();
