@@ -2,8 +2,8 @@ namespace Cantus.Cli;
 
 /// <summary>
 /// Runs a command handler and maps exceptions to exit codes with a one-line message on
-/// stderr: bad input files (<see cref="InvalidDataException"/> and its subclasses, missing
-/// files) exit 2, bad argument values exit 1, anything else exits 3.
+/// stderr: bad input files (domain exceptions deriving from <see cref="FormatException"/>,
+/// <see cref="InvalidDataException"/>, JSON errors, missing files) exit 2, bad argument values exit 1, anything else exits 3.
 /// </summary>
 internal static class CommandRunner
 {
@@ -14,7 +14,7 @@ internal static class CommandRunner
         {
             return handler();
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or System.Text.Json.JsonException)
         {
             error.WriteLine($"cantus: error: {OneLine(ex.Message)}");
             return ExitCodes.BadInput;

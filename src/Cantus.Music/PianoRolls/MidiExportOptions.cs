@@ -1,0 +1,17 @@
+namespace Cantus.Music.PianoRolls;
+
+/// <summary>How a <see cref="Multitrack"/> becomes a MIDI file.</summary>
+public sealed record MidiExportOptions
+{
+    /// <summary>Defaults: 480 ticks per quarter, cell velocities as they are.</summary>
+    public static MidiExportOptions Default { get; } = new();
+
+    /// <summary>Ticks per quarter note of the file (default 480).</summary>
+    public int TicksPerQuarter { get; init; } = 480;
+
+    /// <summary>When set, every note gets this velocity (1..127); otherwise the velocity of the note's first cell.</summary>
+    public int? Velocity { get; init; }
+
+    /// <summary>Whether to write running status (default true).</summary>
+    public bool UseRunningStatus { get; init; } = true;
+}
