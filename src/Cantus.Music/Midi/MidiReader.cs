@@ -39,8 +39,6 @@ internal sealed class MidiReader(MidiReadingSettings settings)
         }
         if (declaredTracks > _limits.MaxTracks)
             throw new MidiFormatException($"header declares {declaredTracks} tracks, more than the limit of {_limits.MaxTracks}", "MThd", byteOffset: _baseOffset + 10);
-        if (format == 0 && declaredTracks != 1)
-            Problem($"format 0 must have exactly one track but the header declares {declaredTracks}", "read every track chunk found", "MThd", offset: 10);
 
         var tracks = new List<MidiTrack>(Math.Min(declaredTracks, 64));
         var pos = 8 + (int)headerLength;
@@ -80,6 +78,11 @@ internal sealed class MidiReader(MidiReadingSettings settings)
         if (tracks.Count != declaredTracks)
             Problem($"header declares {declaredTracks} tracks but the file has {tracks.Count}", $"kept the {tracks.Count} found", "MThd", offset: 10);
         if (tracks.Count == 0) throw new MidiFormatException("the file has no track chunk", "MTrk", byteOffset: _baseOffset + pos);
+        if (format == 0 && tracks.Count != 1)
+        {
+            Problem($"format 0 must have exactly one track but the file has {tracks.Count}", "read it as format 1", "MThd", offset: 8);
+            format = 1;
+        }
 
         var midi = new MidiFile(format, division, tracks, _repairs);
         CheckDuration(midi);
