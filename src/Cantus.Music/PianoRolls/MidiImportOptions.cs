@@ -12,6 +12,9 @@ public sealed record MidiImportOptions
     /// <summary>Tempo used when the file has no tempo event (default 120 BPM, the SMF default).</summary>
     public double DefaultTempoBpm { get; init; } = 120;
 
+    /// <summary>When true, the length is rounded up to a whole number of bars (silence added at the end).</summary>
+    public bool PadToWholeBars { get; init; }
+
     /// <summary>Most steps of the result (default 1,000,000), so a far-away event cannot allocate unbounded memory.</summary>
     public int MaxSteps { get; init; } = 1_000_000;
 }

@@ -39,9 +39,15 @@ public static class MidiToMultitrack
         }
 
         var end = Math.Max(grid.Step(midi.Tracks.Max(t => t.EndTick)), voices.Count == 0 ? 0 : voices.Max(v => v.Notes.Max(n => n.End)));
+        var timeSignature = FirstTimeSignature(midi);
+        if (options.PadToWholeBars)
+        {
+            var bar = timeSignature.StepsPerBar(options.StepsPerBeat);
+            end = (end + bar - 1) / bar * bar;
+        }
         if (end > options.MaxSteps)
             throw new MidiFormatException($"the piece is {end} steps long, more than the limit of {options.MaxSteps} steps");
-        var result = new Multitrack((int)end, options.StepsPerBeat, FirstTempoBpm(midi, options.DefaultTempoBpm), FirstTimeSignature(midi));
+        var result = new Multitrack((int)end, options.StepsPerBeat, FirstTempoBpm(midi, options.DefaultTempoBpm), timeSignature);
         foreach (var v in voices)
         {
             var roll = result.AddTrack(v.Name, v.Program, v.IsDrum);
