@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cantus.Cli.Commands;
 
 namespace Cantus.Cli;
 
@@ -7,7 +8,10 @@ internal static class CantusCommand
 {
     public static RootCommand Create()
     {
-        var root = new RootCommand("Cantus: give it a melody, a GAN writes the other voices.");
+        var root = new RootCommand("Cantus: give it a melody, a GAN writes the other voices.")
+        {
+            MidiCommand.Create(),
+        };
         return root;
     }
 }
