@@ -23,9 +23,12 @@ internal static class JsbChoraleWindows
         return path;
     }
 
+    // The file is parsed once per test run; tests only read it.
+    private static readonly Lazy<JsonDocument> Document = new(() => JsonDocument.Parse(File.ReadAllBytes(DatasetPath())));
+
     public static List<Multitrack> Load(string split, int length = 32, int hop = 16)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(DatasetPath()));
+        var doc = Document.Value;
         var windows = new List<Multitrack>();
         foreach (var chorale in doc.RootElement.GetProperty(split).EnumerateArray())
         {
