@@ -23,12 +23,17 @@ internal static class JsbChoraleWindows
         return path;
     }
 
-    // The file is parsed once per test run; tests only read it.
+    // The file is parsed once per test run; test classes run in parallel, so reads are serialised.
     private static readonly Lazy<JsonDocument> Document = new(() => JsonDocument.Parse(File.ReadAllBytes(DatasetPath())));
+    private static readonly Lock Gate = new();
 
     public static List<Multitrack> Load(string split, int length = 32, int hop = 16)
     {
-        var doc = Document.Value;
+        lock (Gate) return Windows(Document.Value, split, length, hop);
+    }
+
+    private static List<Multitrack> Windows(JsonDocument doc, string split, int length, int hop)
+    {
         var windows = new List<Multitrack>();
         foreach (var chorale in doc.RootElement.GetProperty(split).EnumerateArray())
         {
