@@ -10,12 +10,13 @@ public sealed record MetricOptions
     /// <summary>The grid: 16 steps per bar, 4 per beat.</summary>
     public static MetricOptions Default { get; } = new();
 
-    /// <summary>Creates options; both lengths must be at least 1 step.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A length is below 1.</exception>
+    /// <summary>Creates options; 1 ≤ stepsPerBeat ≤ stepsPerBar.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A length is below 1, or the beat is longer than the bar.</exception>
     public MetricOptions(int stepsPerBar = 16, int stepsPerBeat = 4)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(stepsPerBar, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(stepsPerBeat, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(stepsPerBeat, stepsPerBar);
         StepsPerBar = stepsPerBar;
         StepsPerBeat = stepsPerBeat;
     }

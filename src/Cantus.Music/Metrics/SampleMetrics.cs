@@ -56,7 +56,6 @@ public sealed class SampleMetrics
 
     /// <summary>Computes every metric of <paramref name="sample"/> on the grid of <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentNullException">sample is null.</exception>
-    /// <exception cref="ArgumentException">options has a beat longer than a bar.</exception>
     public static SampleMetrics Compute(Multitrack sample, MetricOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(sample);

@@ -69,14 +69,13 @@ public static class TonalDistance
     /// whole beat of a whole bar has both tracks sounding.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The tracks differ in length, or a beat is longer than a bar.</exception>
+    /// <exception cref="ArgumentException">The tracks differ in length.</exception>
     public static double? Between(PianoRollTrack a, PianoRollTrack b, MetricOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         options ??= MetricOptions.Default;
         if (a.Steps != b.Steps) throw new ArgumentException($"Tracks differ in length ({a.Steps} and {b.Steps} steps).", nameof(b));
-        if (options.StepsPerBeat > options.StepsPerBar) throw new ArgumentException("A beat cannot be longer than a bar.", nameof(options));
         var bars = a.Steps / options.StepsPerBar;
         var beatsPerBar = options.StepsPerBar / options.StepsPerBeat;
         Span<double> chromaA = stackalloc double[12], chromaB = stackalloc double[12];

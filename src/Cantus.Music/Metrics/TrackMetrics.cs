@@ -20,7 +20,7 @@ public static class TrackMetrics
     /// <summary>
     /// Bars with no active cell ÷ bars. What the name says: the DeepComposer lab's and
     /// MuseGAN's code return the share of non-empty bars instead.
-    /// Undefined (null) when T &lt; stepsPerBar (no whole bar).
+    /// A silent track scores 1. Undefined (null) when T &lt; stepsPerBar (no whole bar).
     /// </summary>
     /// <exception cref="ArgumentNullException">track is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">stepsPerBar &lt; 1.</exception>
@@ -38,8 +38,8 @@ public static class TrackMetrics
     }
 
     /// <summary>
-    /// Mean over bars of the number of distinct active pitches in the bar (an empty bar counts 0).
-    /// Undefined when there is no whole bar.
+    /// Mean over bars of the number of distinct active pitches in the bar (an empty bar counts 0,
+    /// a silent track scores 0). Undefined when there is no whole bar.
     /// </summary>
     /// <exception cref="ArgumentNullException">track is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">stepsPerBar &lt; 1.</exception>
@@ -47,8 +47,8 @@ public static class TrackMetrics
         MeanDistinctPerBar(track, stepsPerBar, modulus: Pitches);
 
     /// <summary>
-    /// Mean over bars of the number of distinct active pitch classes (pitch mod 12) in the bar.
-    /// Undefined when there is no whole bar.
+    /// Mean over bars of the number of distinct active pitch classes (pitch mod 12) in the bar
+    /// (a silent track scores 0). Undefined when there is no whole bar.
     /// </summary>
     /// <exception cref="ArgumentNullException">track is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">stepsPerBar &lt; 1.</exception>
@@ -57,7 +57,7 @@ public static class TrackMetrics
 
     /// <summary>
     /// Steps with more than 2 active pitches ÷ T (all steps, not only whole bars; MuseGAN's
-    /// threshold 2). Undefined when T = 0.
+    /// threshold 2); a silent track scores 0. Undefined when T = 0.
     /// </summary>
     /// <exception cref="ArgumentNullException">track is null.</exception>
     public static double? PolyphonicRate(PianoRollTrack track)
