@@ -11,10 +11,10 @@ namespace Cantus.Music.Metrics;
 /// </summary>
 public sealed class SampleMetrics
 {
-    private readonly Dictionary<string, double?[]> _values;
+    private readonly Dictionary<string, IReadOnlyList<double?>> _values;
     private readonly double?[,] _tonalDistances;
 
-    private SampleMetrics(int tracks, Dictionary<string, double?[]> values, double?[,] tonalDistances)
+    private SampleMetrics(int tracks, Dictionary<string, IReadOnlyList<double?>> values, double?[,] tonalDistances)
     {
         Tracks = tracks;
         _values = values;
@@ -88,6 +88,8 @@ public sealed class SampleMetrics
             for (var b = a; b < k; b++) tonal[a, b] = tonal[b, a] = TonalDistance.Between(tracks[a], tracks[b], options);
         }
         for (var i = 1; i < k; i++) values[MetricNames.TonalDistance][i] = tonal[0, i];
-        return new SampleMetrics(k, values, tonal);
+        // Read-only views so that callers cannot change a computed sample.
+        var frozen = values.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double?>)Array.AsReadOnly(kv.Value), StringComparer.Ordinal);
+        return new SampleMetrics(k, frozen, tonal);
     }
 }
