@@ -11,6 +11,7 @@ internal static class CantusCommand
         var root = new RootCommand("Cantus: give it a melody, a GAN writes the other voices.")
         {
             MidiCommand.Create(),
+            MetricsCommand.Create(),
         };
         return root;
     }
