@@ -121,14 +121,14 @@ public sealed class Windower
     {
         var piece = pieces[index] ?? throw new ArgumentException($"Piece {index} is null.", nameof(pieces));
         var o = Options;
-        if (o.MelodyTrack is int m && m >= piece.Tracks.Count)
-            throw DatasetErrors.Create(string.Create(CultureInfo.InvariantCulture,
-                $"has {piece.Tracks.Count} tracks; the melody is track {m} (WindowOptions.MelodyTrack)"), piece: index);
         var steps = piece.Steps;
         int lastStart;
         if (steps >= o.Steps) lastStart = steps - o.Steps;
         else if (o.PadShortPieces && steps > 0) lastStart = 0;
-        else return;
+        else return; // too short to give a window: nothing else to check
+        if (o.MelodyTrack is int m && m >= piece.Tracks.Count)
+            throw DatasetErrors.Create(string.Create(CultureInfo.InvariantCulture,
+                $"has {piece.Tracks.Count} tracks; the melody is track {m} (WindowOptions.MelodyTrack)"), piece: index);
         var profile = new PieceProfile(piece, o.MelodyTrack);
         for (var start = 0; start <= lastStart; start += o.Hop)
         {
