@@ -8,4 +8,12 @@ namespace Cantus.Music.Datasets;
 /// </summary>
 /// <param name="Name">Identifier used in messages and by <see cref="SplitRule.ByNameHash"/>.</param>
 /// <param name="Roll">The piece as a multitrack piano roll.</param>
-public sealed record DatasetPiece(string Name, Multitrack Roll);
+/// <exception cref="ArgumentNullException">An argument is null.</exception>
+public sealed record DatasetPiece(string Name, Multitrack Roll)
+{
+    /// <summary>Identifier used in messages and by <see cref="SplitRule.ByNameHash"/>.</summary>
+    public string Name { get; init; } = Name ?? throw new ArgumentNullException(nameof(Name));
+
+    /// <summary>The piece as a multitrack piano roll.</summary>
+    public Multitrack Roll { get; init; } = Roll ?? throw new ArgumentNullException(nameof(Roll));
+}
