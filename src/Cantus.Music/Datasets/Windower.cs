@@ -57,12 +57,14 @@ public sealed class Windower
     /// <see cref="SampleWindow.Start"/> (silence past the piece's end), pitched tracks moved up by
     /// <see cref="SampleWindow.Shift"/> semitones; names, programs, tempo and time signature kept.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The start is outside the piece.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The start is outside the piece or |shift| &gt; 127.</exception>
     public Multitrack Extract(Multitrack piece, SampleWindow window)
     {
         ArgumentNullException.ThrowIfNull(piece);
         if (window.Start < 0 || (window.Start >= piece.Steps && piece.Steps > 0))
             throw new ArgumentOutOfRangeException(nameof(window), window, $"Start must be inside the piece's {piece.Steps} steps.");
+        if (Math.Abs(window.Shift) > 127)
+            throw new ArgumentOutOfRangeException(nameof(window), window, "Shift must be in -127..127.");
         var n = Options.Steps;
         var result = new Multitrack(n, piece.StepsPerBeat, piece.TempoBpm, piece.TimeSignature);
         foreach (var track in piece.Tracks)
