@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace Cantus.Music.Datasets;
+
+/// <summary>
+/// Transposition augmentation of training windows. A window yields one sample per allowed
+/// shift <c>s</c> (in semitones, ascending): the shifts in [-<see cref="MaxShift"/>, +<see cref="MaxShift"/>]
+/// (every shift when <see cref="MaxShift"/> is null) that keep every pitched note of the window
+/// inside <see cref="WindowOptions.PitchRange"/>, i.e. <c>range.Lowest - low ≤ s ≤ range.Highest - high</c>
+/// for the window's lowest and highest active pitch. Example: a window spanning 40..90 with
+/// range 36..99 allows -4..+9, 14 samples under <see cref="All"/>, 7 (-3..+3) under <c>UpTo(3)</c>.
+/// Drum tracks are never shifted and do not count towards the span.
+/// </summary>
+public sealed class Transposition
+{
+    private Transposition(int? maxShift) => MaxShift = maxShift;
+
+    /// <summary>No augmentation: only shift 0 (a window outside the pitch range is skipped).</summary>
+    public static Transposition None { get; } = new(0);
+
+    /// <summary>Every shift that keeps the window inside the pitch range.</summary>
+    public static Transposition All { get; } = new(null);
+
+    /// <summary>Shifts -k..+k that keep the window inside the pitch range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">k is outside 0..127.</exception>
+    public static Transposition UpTo(int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(k, 127);
+        return k == 0 ? None : new Transposition(k);
+    }
+
+    /// <summary>Largest shift in either direction; null means unlimited (only the pitch range limits).</summary>
+    public int? MaxShift { get; }
+
+    /// <summary>
+    /// The allowed shifts [first, last] for a window whose pitched notes span [low, high]
+    /// (first &gt; last when none is allowed).
+    /// </summary>
+    internal (int First, int Last) Shifts(int low, int high, PitchRange range)
+    {
+        var first = range.Lowest - low;
+        var last = range.Highest - high;
+        if (MaxShift is int k)
+        {
+            first = Math.Max(first, -k);
+            last = Math.Min(last, k);
+        }
+        return (first, last);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => MaxShift switch
+    {
+        null => "all",
+        0 => "none",
+        int k => string.Create(CultureInfo.InvariantCulture, $"±{k}"),
+    };
+}
