@@ -8,7 +8,7 @@ namespace Cantus.Music.Tests.Datasets;
 public sealed class JsbChoralesDownloaderTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), $"cantus-dl-{Guid.NewGuid():N}");
-    private static readonly byte[] Good = File.ReadAllBytes(DatasetPaths.JsbJson);
+    private static readonly byte[] Good = File.ReadAllBytes(RepoPaths.JsbJson);
 
     public void Dispose()
     {

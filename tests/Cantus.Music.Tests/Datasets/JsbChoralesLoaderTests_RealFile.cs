@@ -11,7 +11,7 @@ namespace Cantus.Music.Tests.Datasets;
 /// </summary>
 public class JsbChoralesLoaderTests_RealFile(ITestOutputHelper output)
 {
-    private static readonly Lazy<Dataset> Jsb = new(() => JsbChoralesLoader.Load(DatasetPaths.JsbJson));
+    private static readonly Lazy<Dataset> Jsb = new(() => JsbChoralesLoader.Load(RepoPaths.JsbJson));
 
     [Fact]
     public void SplitSizesAreTheStandardOnes()
@@ -54,7 +54,7 @@ public class JsbChoralesLoaderTests_RealFile(ITestOutputHelper output)
     public void LoadAndWindowSpeed()
     {
         // A sanity print, not an assertion (the machine is shared); the benchmark target is < 1 s.
-        var path = DatasetPaths.JsbJson;
+        var path = RepoPaths.JsbJson;
         JsbChoralesLoader.Load(path); // warm-up (JIT)
         var sw = Stopwatch.StartNew();
         var d = JsbChoralesLoader.Load(path);
