@@ -21,7 +21,7 @@ internal static class CommandRunner
         }
         catch (FileNotFoundException ex)
         {
-            error.WriteLine($"cantus: error: file not found: {ex.FileName ?? OneLine(ex.Message)}");
+            error.WriteLine($"cantus: error: {OneLine(ex.Message)}");
             return ExitCodes.BadInput;
         }
         catch (DirectoryNotFoundException ex)
@@ -39,11 +39,19 @@ internal static class CommandRunner
             error.WriteLine("cantus: canceled");
             return ExitCodes.Failure;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or NotSupportedException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException
+            or NotSupportedException or HttpRequestException or TimeoutException)
         {
             error.WriteLine($"cantus: error: {OneLine(ex.Message)}");
             return ExitCodes.Failure;
         }
+#pragma warning disable CA1031 // the process boundary: report any other failure on one line, never a stack trace
+        catch (Exception ex)
+        {
+            error.WriteLine($"cantus: unexpected error ({ex.GetType().Name}): {OneLine(ex.Message)}");
+            return ExitCodes.Failure;
+        }
+#pragma warning restore CA1031
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
