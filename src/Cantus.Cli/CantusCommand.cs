@@ -13,6 +13,7 @@ internal static class CantusCommand
             MidiCommand.Create(),
             MetricsCommand.Create(),
             DatasetCommand.Create(),
+            BenchCommand.Create(),
         };
         return root;
     }
