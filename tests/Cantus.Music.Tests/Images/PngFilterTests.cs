@@ -44,6 +44,7 @@ public class PngFilterTests
     [InlineData(10, 20, 25, 10)] // p = 5: pa = 5, pb = 15, pc = 20 → a
     [InlineData(50, 40, 45, 45)] // p = 45: pa = 5, pb = 5, pc = 0 → c
     [InlineData(7, 7, 7, 7)]    // ties go to a
+    [InlineData(110, 80, 100, 80)] // p = 90: pa = 20, pb = pc = 10 → b before c
     public void PaethPredictorFollowsSpec(int a, int b, int c, int expected) =>
         Assert.Equal(expected, PngFilter.PaethPredictor(a, b, c));
 
