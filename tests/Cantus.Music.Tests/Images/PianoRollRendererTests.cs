@@ -19,13 +19,17 @@ public class PianoRollRendererTests
         return m;
     }
 
-    private static Rgba RowBackground(int pitch) => (pitch % 12) is 1 or 3 or 6 or 8 or 10 ? Theme.BlackKeyRow : Theme.GridBackground;
+    private static Rgba RowBackground(int pitch, PianoRollTheme? theme = null) =>
+        (pitch % 12) is 1 or 3 or 6 or 8 or 10 ? (theme ?? Theme).BlackKeyRow : (theme ?? Theme).GridBackground;
 
-    [Fact]
-    public void NoteCellsHaveTheTrackColourAndOtherCellsTheBackground()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void NoteCellsHaveTheTrackColourAndOtherCellsTheBackground(bool dark)
     {
+        var theme = dark ? PianoRollTheme.Dark : PianoRollTheme.Light;
         var roll = TwoNotes();
-        var renderer = new PianoRollRenderer();
+        var renderer = new PianoRollRenderer(new PianoRollRenderOptions { Theme = theme });
         var layout = renderer.Layout([roll]);
         // Round trip through the PNG encoder and the independent decoder: what the file holds.
         var frame = new PngTestDecoder(PngEncoder.Encode(renderer.Render(roll))).DecodeImage();
@@ -42,7 +46,7 @@ public class PianoRollRendererTests
                 if (upper || lower)
                 {
                     notes++;
-                    var color = Theme.TrackColor(upper ? 0 : 1);
+                    var color = theme.TrackColor(upper ? 0 : 1);
                     for (var y = cell.Y; y < cell.Bottom; y++)
                         for (var x = cell.X; x < cell.Right; x++)
                             Assert.Equal(color, frame.Pixel(x, y));
@@ -50,7 +54,7 @@ public class PianoRollRendererTests
                 else
                 {
                     // The cell's middle is clear of the beat line (first column) and octave line (last row).
-                    Assert.Equal(RowBackground(pitch), frame.Pixel(cell.X + cell.Width / 2, cell.Y + cell.Height / 2));
+                    Assert.Equal(RowBackground(pitch, theme), frame.Pixel(cell.X + cell.Width / 2, cell.Y + cell.Height / 2));
                 }
             }
         Assert.Equal(6, notes);
