@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Cantus.Music.Images;
 
 /// <summary>
@@ -12,6 +14,13 @@ internal static class PngFilter
     /// <paramref name="prior"/> is the previous unfiltered row, empty for the first row; <paramref name="bpp"/> bytes per pixel.
     /// </summary>
     public static void Apply(PngFilterStrategy type, ReadOnlySpan<byte> row, ReadOnlySpan<byte> prior, int bpp, Span<byte> destination)
+    {
+        if (Vector128.IsHardwareAccelerated) PngFilterVector.Apply(type, row, prior, bpp, destination);
+        else ApplyReference(type, row, prior, bpp, destination);
+    }
+
+    /// <summary>The scalar reference of <see cref="Apply"/>, one byte at a time straight from §9.2.</summary>
+    public static void ApplyReference(PngFilterStrategy type, ReadOnlySpan<byte> row, ReadOnlySpan<byte> prior, int bpp, Span<byte> destination)
     {
         var n = row.Length;
         var hasPrior = !prior.IsEmpty;
@@ -63,7 +72,7 @@ internal static class PngFilter
         for (var t = PngFilterStrategy.None; t <= PngFilterStrategy.Paeth; t++)
         {
             Apply(t, row, prior, bpp, scratch);
-            var sum = SumOfAbsoluteSignedBytes(scratch);
+            var sum = Vector128.IsHardwareAccelerated ? PngFilterVector.SumOfAbsoluteSignedBytes(scratch) : SumOfAbsoluteSignedBytes(scratch);
             if (sum < bestSum)
             {
                 bestSum = sum;
@@ -74,7 +83,7 @@ internal static class PngFilter
         return best;
     }
 
-    /// <summary>Σ |(sbyte)x| over the bytes.</summary>
+    /// <summary>Σ |(sbyte)x| over the bytes (scalar reference of <see cref="PngFilterVector.SumOfAbsoluteSignedBytes"/>).</summary>
     public static long SumOfAbsoluteSignedBytes(ReadOnlySpan<byte> bytes)
     {
         long sum = 0;
