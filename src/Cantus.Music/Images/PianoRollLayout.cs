@@ -72,7 +72,10 @@ public sealed class PianoRollLayout
         var sampleTitleH = panelTitles is null ? 0 : textH + 5;
         var subTitleH = stacked ? textH + 4 : 0;
         var barH = o.ShowBarNumbers ? textH + 4 : 0;
-        long blockW = gutter + gridW + 2;
+        // A block is as wide as its grid, or as its widest title so titles never run into the next column.
+        var blockTitles = (panelTitles ?? []).Concat(stacked ? names : []);
+        var titlesW = blockTitles.Select(t => (long)RasterImage.MeasureText(t, s).Width).DefaultIfEmpty(0).Max();
+        long blockW = gutter + Math.Max(gridW + 2, titlesW);
         long blockH = sampleTitleH + barH + Math.Max(0, subPanels - 1) * StackGap
             + ranges.Take(subPanels).Sum(r => subTitleH + (long)r.Count * o.PixelsPerPitch + 2);
 

@@ -93,6 +93,15 @@ public class PianoRollRendererEdgeTests
         Assert.True(wide.Width > narrow.Width);
     }
 
+    [Fact]
+    public void LongPanelTitlesKeepColumnsApart()
+    {
+        var rolls = new[] { new Multitrack(4), new Multitrack(4) };
+        var title = new string('w', 40);
+        var layout = new PianoRollRenderer(new PianoRollRenderOptions { Columns = 2 }).Layout(rolls, null, [title, "b"]);
+        Assert.True(layout.Panels[1].Grid.X - 1 > layout.Panels[0].Grid.X - 1 + RasterImage.MeasureText(title).Width);
+    }
+
     [Theory]
     [InlineData(60, "C4")]
     [InlineData(0, "C-1")]
