@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Cantus.Music.Datasets;
 
+using Cantus.Music.PianoRolls;
+
 namespace Cantus.Cli.Commands;
 
 /// <summary>The windowing options shared by dataset, training and evaluation commands.</summary>

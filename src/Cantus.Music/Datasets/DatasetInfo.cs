@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
+using Cantus.Music.PianoRolls;
+
 namespace Cantus.Music.Datasets;
 
 /// <summary>

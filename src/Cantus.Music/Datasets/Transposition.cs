@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Cantus.Music.PianoRolls;
+
 namespace Cantus.Music.Datasets;
 
 /// <summary>

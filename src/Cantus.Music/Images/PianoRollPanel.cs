@@ -1,3 +1,5 @@
+using Cantus.Music.PianoRolls;
+
 namespace Cantus.Music.Images;
 
 /// <summary>

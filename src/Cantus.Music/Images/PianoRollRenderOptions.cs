@@ -1,3 +1,5 @@
+using Cantus.Music.PianoRolls;
+
 namespace Cantus.Music.Images;
 
 /// <summary>Settings of <see cref="PianoRollRenderer"/>. The defaults suit a few bars of a four-voice chorale.</summary>

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Cantus.Music.Datasets;
 using Xunit.Abstractions;
 
+using Cantus.Music.PianoRolls;
+
 namespace Cantus.Music.Tests.Datasets;
 
 /// <summary>

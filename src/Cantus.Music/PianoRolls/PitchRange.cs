@@ -1,9 +1,9 @@
-namespace Cantus.Music.Datasets;
+namespace Cantus.Music.PianoRolls;
 
 /// <summary>
-/// An inclusive range of MIDI pitches [<see cref="Lowest"/>, <see cref="Highest"/>] inside 0..127.
-/// Used both as the range every training sample must fit in (transposition keeps every voice
-/// inside it) and as the pitch crop of <see cref="DenseRolls"/> (pitch axis index
+/// An inclusive range of MIDI pitches [<see cref="Lowest"/>, <see cref="Highest"/>] inside 0..127 (piano-roll crops, training ranges, pictures).
+/// Used both as the range every training sample must fit in (Datasets: transposition keeps every voice
+/// inside it) and as the pitch crop of <c>DenseRolls</c> (pitch axis index
 /// <c>p - Lowest</c>, <see cref="Count"/> = <c>Highest - Lowest + 1</c> entries).
 /// </summary>
 public readonly record struct PitchRange
