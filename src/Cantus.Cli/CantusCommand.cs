@@ -12,6 +12,7 @@ internal static class CantusCommand
         {
             MidiCommand.Create(),
             MetricsCommand.Create(),
+            RollCommand.Create(),
             DatasetCommand.Create(),
             BenchCommand.Create(),
         };
