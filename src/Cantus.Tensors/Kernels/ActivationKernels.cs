@@ -1,0 +1,37 @@
+using System.Runtime.Intrinsics;
+
+namespace Cantus.Tensors.Kernels;
+
+/// <summary>
+/// Piecewise-linear activations and their derivative masks, vectorised with a scalar tail
+/// (the scalar loop alone is the reference: <see cref="LeakyReluScalar"/>).
+/// </summary>
+internal static class ActivationKernels
+{
+    /// <summary>y = x &gt; 0 ? x : slope·x (slope 0 gives ReLU).</summary>
+    public static void LeakyRelu(ReadOnlySpan<float> x, float slope, Span<float> y)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var s = Vector256.Create(slope);
+            for (; i <= x.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var v = Vector256.Create(x.Slice(i, Vector256<float>.Count));
+                Vector256.ConditionalSelect(Vector256.GreaterThan(v, Vector256<float>.Zero), v, v * s).CopyTo(y.Slice(i));
+            }
+        }
+        LeakyReluScalar(x[i..], slope, y[i..]);
+    }
+
+    public static void LeakyReluScalar(ReadOnlySpan<float> x, float slope, Span<float> y)
+    {
+        for (int i = 0; i < x.Length; i++) y[i] = x[i] > 0 ? x[i] : x[i] * slope;
+    }
+
+    /// <summary>m = x &gt; 0 ? 1 : slope: the derivative of <see cref="LeakyRelu"/> (PyTorch's choice 'slope' at 0).</summary>
+    public static void LeakyReluMask(ReadOnlySpan<float> x, float slope, Span<float> m)
+    {
+        for (int i = 0; i < x.Length; i++) m[i] = x[i] > 0 ? 1f : slope;
+    }
+}

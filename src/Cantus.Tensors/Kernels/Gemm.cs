@@ -1,0 +1,197 @@
+using System.Runtime.Intrinsics;
+
+namespace Cantus.Tensors.Kernels;
+
+/// <summary>
+/// Single-precision GEMM, C (m×n) = op(A) (m×k) · op(B) (k×n) [+ C], row-major with
+/// leading dimensions, op = identity or transpose. Goto-style blocking: B is packed in
+/// KC×NC panels of NR-wide strips, A in MC×KC blocks of MR-tall strips, and an MR×NR
+/// register-blocked micro-kernel (<see cref="GemmMicroKernels"/>) runs over them.
+/// </summary>
+/// <remarks>
+/// Threads split the columns into fixed NR-aligned ranges; every element of C is computed
+/// by one thread with the same summation order whatever the thread count, so results are
+/// bit-identical for 1 or many threads.
+/// </remarks>
+internal static unsafe class Gemm
+{
+    public const int MR = GemmMicroKernels.MR;
+    private const int KC = 256;
+    private const int MC = 96;
+    private const int NC = 512;
+
+    [ThreadStatic] private static float[]? t_packA;
+    [ThreadStatic] private static float[]? t_packB;
+
+    /// <summary>The path <see cref="GemmPath.Auto"/> resolves to on this machine.</summary>
+    public static GemmPath BestPath =>
+        Vector512.IsHardwareAccelerated ? GemmPath.Vector512 :
+        Vector256.IsHardwareAccelerated ? GemmPath.Vector256 : GemmPath.Scalar;
+
+    /// <summary>Whether <paramref name="path"/> can run here.</summary>
+    public static bool IsSupported(GemmPath path) => path switch
+    {
+        GemmPath.Vector512 => Vector512.IsHardwareAccelerated,
+        GemmPath.Vector256 => Vector256.IsHardwareAccelerated,
+        _ => true,
+    };
+
+    /// <summary>Computes C = op(A)·op(B) (or C += when <paramref name="accumulate"/>).</summary>
+    /// <remarks>threads: how many threads split the columns (1 = the calling thread only).</remarks>
+    /// <exception cref="ArgumentException">A span is too short for its dimensions.</exception>
+    public static void Multiply(bool transA, bool transB, int m, int n, int k,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc,
+        bool accumulate, int threads = 1, GemmPath path = GemmPath.Auto)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        if (m == 0 || n == 0) return;
+        CheckSpan(a.Length, transA ? k : m, transA ? m : k, lda, nameof(a));
+        CheckSpan(b.Length, transB ? n : k, transB ? k : n, ldb, nameof(b));
+        CheckSpan(c.Length, m, n, ldc, nameof(c));
+        if (path == GemmPath.Auto) path = BestPath;
+        if (!IsSupported(path)) throw new ArgumentException($"GEMM path {path} is not supported on this machine.", nameof(path));
+        if (k == 0)
+        {
+            if (!accumulate) for (int i = 0; i < m; i++) c.Slice(i * ldc, n).Clear();
+            return;
+        }
+
+        int nr = GemmMicroKernels.Nr(path);
+        int strips = (n + nr - 1) / nr;
+        int parts = Math.Max(1, Math.Min(threads, strips));
+        fixed (float* pa = a, pb = b, pc = c)
+        {
+            var job = new Job(transA, transB, m, k, pa, lda, pb, ldb, pc, ldc, accumulate, path, nr);
+            if (parts == 1) job.Run(0, n);
+            else
+            {
+                Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+                {
+                    int s0 = (int)((long)strips * p / parts), s1 = (int)((long)strips * (p + 1) / parts);
+                    job.Run(s0 * nr, Math.Min(n, s1 * nr));
+                });
+            }
+        }
+    }
+
+    private static void CheckSpan(int length, int rows, int cols, int ld, string name)
+    {
+        if (rows == 0 || cols == 0) return;
+        if (ld < cols) throw new ArgumentException($"Leading dimension {ld} is less than {cols} columns.", name);
+        long need = (long)(rows - 1) * ld + cols;
+        if (length < need) throw new ArgumentException($"Span of {length} floats is shorter than the {need} a {rows}×{cols} matrix with leading dimension {ld} needs.", name);
+    }
+
+    /// <summary>The arguments of one multiplication, shared by its threads.</summary>
+    private readonly struct Job(bool transA, bool transB, int m, int k, float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate, GemmPath path, int nr)
+    {
+        /// <summary>Computes columns [j0, j1) of C.</summary>
+        public void Run(int j0, int j1)
+        {
+            var packA = t_packA ??= GC.AllocateUninitializedArray<float>(MC * KC, pinned: true);
+            var packB = t_packB ??= GC.AllocateUninitializedArray<float>(NC * KC + 64, pinned: true);
+            float* tile = stackalloc float[MR * 32];
+            fixed (float* ap0 = packA, bp0 = packB)
+            {
+                for (int jc = j0; jc < j1; jc += NC)
+                {
+                    int nc = Math.Min(NC, j1 - jc);
+                    for (int pc = 0; pc < k; pc += KC)
+                    {
+                        int kc = Math.Min(KC, k - pc);
+                        bool acc = accumulate || pc > 0;
+                        PackB(bp0, pc, kc, jc, nc);
+                        for (int ic = 0; ic < m; ic += MC)
+                        {
+                            int mc = Math.Min(MC, m - ic);
+                            PackA(ap0, ic, mc, pc, kc);
+                            for (int jr = 0; jr < nc; jr += nr)
+                            {
+                                int nw = Math.Min(nr, nc - jr);
+                                float* bp = bp0 + (long)(jr / nr) * kc * nr;
+                                for (int ir = 0; ir < mc; ir += MR)
+                                {
+                                    int mh = Math.Min(MR, mc - ir);
+                                    float* ap = ap0 + (long)(ir / MR) * kc * MR;
+                                    float* cp = c + (long)(ic + ir) * ldc + jc + jr;
+                                    if (mh == MR && nw == nr) GemmMicroKernels.Run(path, kc, ap, bp, cp, ldc, acc);
+                                    else
+                                    {
+                                        // Edge tile: same arithmetic into a scratch tile, then copy the valid part.
+                                        GemmMicroKernels.Run(path, kc, ap, bp, tile, nr, false);
+                                        for (int i = 0; i < mh; i++)
+                                            for (int j = 0; j < nw; j++)
+                                                cp[(long)i * ldc + j] = acc ? cp[(long)i * ldc + j] + tile[i * nr + j] : tile[i * nr + j];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Packs op(A)[ic..ic+mc, pc..pc+kc] as MR-tall strips, k-major, zero-padded rows.</summary>
+        private void PackA(float* dst, int ic, int mc, int pc, int kc)
+        {
+            for (int ir = 0; ir < mc; ir += MR)
+            {
+                float* strip = dst + (long)(ir / MR) * kc * MR;
+                for (int ii = 0; ii < MR; ii++)
+                {
+                    int i = ic + ir + ii;
+                    if (ir + ii >= mc)
+                    {
+                        for (int p = 0; p < kc; p++) strip[p * MR + ii] = 0;
+                    }
+                    else if (!transA)
+                    {
+                        float* src = a + (long)i * lda + pc;
+                        for (int p = 0; p < kc; p++) strip[p * MR + ii] = src[p];
+                    }
+                    else
+                    {
+                        float* src = a + (long)pc * lda + i;
+                        for (int p = 0; p < kc; p++) strip[p * MR + ii] = src[(long)p * lda];
+                    }
+                }
+            }
+        }
+
+        /// <summary>Packs op(B)[pc..pc+kc, jc..jc+nc] as NR-wide strips, k-major, zero-padded columns.</summary>
+        private void PackB(float* dst, int pc, int kc, int jc, int nc)
+        {
+            for (int jr = 0; jr < nc; jr += nr)
+            {
+                float* strip = dst + (long)(jr / nr) * kc * nr;
+                int nw = Math.Min(nr, nc - jr);
+                if (!transB)
+                {
+                    for (int p = 0; p < kc; p++)
+                    {
+                        float* src = b + (long)(pc + p) * ldb + jc + jr;
+                        float* d = strip + p * nr;
+                        int j = 0;
+                        for (; j < nw; j++) d[j] = src[j];
+                        for (; j < nr; j++) d[j] = 0;
+                    }
+                }
+                else
+                {
+                    for (int j = 0; j < nr; j++)
+                    {
+                        if (j >= nw)
+                        {
+                            for (int p = 0; p < kc; p++) strip[p * nr + j] = 0;
+                            continue;
+                        }
+                        float* src = b + (long)(jc + jr + j) * ldb + pc;
+                        for (int p = 0; p < kc; p++) strip[p * nr + j] = src[p];
+                    }
+                }
+            }
+        }
+    }
+}
