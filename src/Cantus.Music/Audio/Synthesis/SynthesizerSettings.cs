@@ -1,0 +1,40 @@
+namespace Cantus.Music.Audio.Synthesis;
+
+/// <summary>Settings of a <see cref="Synthesizer"/>.</summary>
+public sealed record SynthesizerSettings
+{
+    private readonly int _sampleRate = 44100;
+    private readonly int _maximumPolyphony = 64;
+
+    /// <summary>Output sample rate in Hz, 8,000..192,000. Default 44,100.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is out of range.</exception>
+    public int SampleRate
+    {
+        get => _sampleRate;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 8000);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 192000);
+            _sampleRate = value;
+        }
+    }
+
+    /// <summary>Most voices sounding at once, 1..1024; a further note steals a voice. Default 64.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is out of range.</exception>
+    public int MaximumPolyphony
+    {
+        get => _maximumPolyphony;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 1024);
+            _maximumPolyphony = value;
+        }
+    }
+
+    /// <summary>Whether the reverb and chorus send effects run. Default true.</summary>
+    public bool EnableEffects { get; init; } = true;
+
+    /// <summary>Gain applied to the mixed output before effects. Default 0.5, as in MeltySynth, leaving headroom for chords.</summary>
+    public float MasterGain { get; init; } = 0.5f;
+}
