@@ -11,24 +11,27 @@ internal sealed class LowPassFilter(int sampleRate)
 {
     private float _b0, _b1, _b2, _a1, _a2;
     private float _x1, _x2, _y1, _y2;
-    private double _cutoff = -1, _q = -1;
+    private double _cutoff = double.NaN, _q = double.NaN;
     private bool _active;
 
     /// <summary>Clears the filter memory (a new note).</summary>
     public void Reset()
     {
         _x1 = _x2 = _y1 = _y2 = 0;
-        _cutoff = _q = -1;
+        _cutoff = _q = double.NaN;
     }
 
-    /// <summary>Sets the cutoff (Hz) and resonance (dB) used by the next <see cref="Process"/>.</summary>
-    public void SetParameters(double cutoffHz, double resonanceDb)
+    /// <summary>
+    /// Sets the cutoff (absolute cents, f = 8.176 Hz · 2^(cents/1200)) and resonance (dB) used by the
+    /// next <see cref="Process"/>; changes below one cent are ignored to save recomputing coefficients.
+    /// </summary>
+    public void SetParameters(double cutoffCents, double resonanceDb)
     {
+        if (Math.Abs(cutoffCents - _cutoff) < 1 && resonanceDb == _q) return;
+        _cutoff = cutoffCents;
+        _q = resonanceDb;
         var q = Math.Max(Math.Sqrt(0.5), Math.Pow(10, resonanceDb / 20));
-        cutoffHz = Math.Clamp(cutoffHz, 5, 0.49 * sampleRate);
-        if (Math.Abs(cutoffHz - _cutoff) < 1e-3 * _cutoff && q == _q) return;
-        _cutoff = cutoffHz;
-        _q = q;
+        var cutoffHz = Math.Clamp(RegionPair.AbsoluteCentsToHertz(cutoffCents), 5, 0.49 * sampleRate);
         var wasActive = _active;
         _active = cutoffHz < 0.45 * sampleRate || resonanceDb > 0.1;
         if (!_active) return;

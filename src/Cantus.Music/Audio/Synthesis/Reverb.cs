@@ -4,7 +4,8 @@ namespace Cantus.Music.Audio.Synthesis;
 /// A small Schroeder/Freeverb-style reverb: per output side four damped feedback comb filters in
 /// parallel, then two all-pass filters in series, fed by the mono reverb send. The right side uses
 /// delay lengths 23 samples longer (Freeverb's stereo spread). Lengths are Freeverb's tunings
-/// (tuned at 44.1 kHz) scaled to the sample rate.
+/// (tuned at 44.1 kHz) scaled to the sample rate. Each filter runs over the whole block at once so
+/// its state stays in registers.
 /// </summary>
 internal sealed class Reverb
 {
@@ -12,6 +13,7 @@ internal sealed class Reverb
     private readonly float[][] _combs, _allPasses;
     private readonly int[] _combIndex, _allPassIndex;
     private readonly float[] _combFilter;
+    private readonly float[] _input = new float[Synthesizer.BlockSize], _side = new float[Synthesizer.BlockSize];
 
     public Reverb(int sampleRate)
     {
@@ -31,41 +33,55 @@ internal sealed class Reverb
         _combFilter = new float[8];
     }
 
-    /// <summary>Adds the reverberated <paramref name="input"/> to <paramref name="left"/> and <paramref name="right"/>.</summary>
+    /// <summary>Adds the reverberated <paramref name="input"/> (at most one block) to <paramref name="left"/> and <paramref name="right"/>.</summary>
     public void Process(ReadOnlySpan<float> input, Span<float> left, Span<float> right)
     {
-        for (var i = 0; i < input.Length; i++)
+        var n = input.Length;
+        var x = _input.AsSpan(0, n);
+        for (var i = 0; i < n; i++) x[i] = input[i] * 0.25f;
+        for (var side = 0; side < 2; side++)
         {
-            var x = input[i] * 0.25f;
-            left[i] += WetGain * Side(0, x);
-            right[i] += WetGain * Side(1, x);
+            var y = _side.AsSpan(0, n);
+            y.Clear();
+            for (var c = side * 4; c < side * 4 + 4; c++) Comb(c, x, y);
+            for (var a = side * 2; a < side * 2 + 2; a++) AllPass(a, y);
+            var output = side == 0 ? left : right;
+            for (var i = 0; i < n; i++) output[i] += WetGain * y[i];
         }
     }
 
-    private float Side(int side, float x)
+    /// <summary>Lowpass-feedback comb: out = line[k]; f = out·(1 − d) + f·d; line[k] = x + f·g.</summary>
+    private void Comb(int c, ReadOnlySpan<float> x, Span<float> sum)
     {
-        float sum = 0;
-        for (var c = side * 4; c < side * 4 + 4; c++)
+        var line = _combs[c];
+        var k = _combIndex[c];
+        var filter = _combFilter[c];
+        for (var i = 0; i < x.Length; i++)
         {
-            var line = _combs[c];
-            var k = _combIndex[c];
             var y = line[k];
-            _combFilter[c] = y * (1 - Damping) + _combFilter[c] * Damping;
-            line[k] = x + _combFilter[c] * Feedback;
-            _combIndex[c] = k + 1 == line.Length ? 0 : k + 1;
-            sum += y;
+            filter = y * (1 - Damping) + filter * Damping;
+            line[k] = x[i] + filter * Feedback;
+            if (++k == line.Length) k = 0;
+            sum[i] += y;
         }
 
-        for (var a = side * 2; a < side * 2 + 2; a++)
+        _combIndex[c] = k;
+        _combFilter[c] = Math.Abs(filter) < 1e-20f ? 0 : filter;
+    }
+
+    /// <summary>Freeverb all-pass: b = line[k]; line[k] = x + b·g; out = b − x.</summary>
+    private void AllPass(int a, Span<float> signal)
+    {
+        var line = _allPasses[a];
+        var k = _allPassIndex[a];
+        for (var i = 0; i < signal.Length; i++)
         {
-            var line = _allPasses[a];
-            var k = _allPassIndex[a];
             var buffered = line[k];
-            line[k] = sum + buffered * AllPassFeedback;
-            sum = buffered - sum;
-            _allPassIndex[a] = k + 1 == line.Length ? 0 : k + 1;
+            line[k] = signal[i] + buffered * AllPassFeedback;
+            signal[i] = buffered - signal[i];
+            if (++k == line.Length) k = 0;
         }
 
-        return Math.Abs(sum) < 1e-20f ? 0 : sum;
+        _allPassIndex[a] = k;
     }
 }

@@ -25,7 +25,15 @@ internal sealed class Voice(int sampleRate)
     private Channel _channel = null!;
     private double _pitchCents, _sampleStep, _attenuationDb, _cutoffCents, _resonanceDb;
     private double _modEnvToPitch, _modEnvToCutoff, _modLfoToPitch, _modLfoToCutoff, _modLfoToVolume, _vibLfoToPitch;
-    private double _pan, _reverb, _chorus, _gain;
+    private double _pan, _reverb, _chorus, _gain, _noteGain, _cents = double.NaN, _step;
+    private int _channelPan = -1;
+    private float _panLeft, _panRight;
+
+    /// <summary>Amplitude of the concave default modulators, (x/127)² = 10^(−40·log10(127/x)/20), by controller value.</summary>
+    private static readonly double[] ConcaveGain = [.. Enumerable.Range(0, 128).Select(x => x * x / (127.0 * 127.0))];
+
+    /// <summary>A released voice whose gain falls below −96 dB (one 16-bit step) is inaudible and ends, as in FluidSynth.</summary>
+    private const double NoiseFloor = 1.5e-5;
 
     public Channel Channel => _channel;
 
@@ -69,7 +77,8 @@ internal sealed class Voice(int sampleRate)
             + g.Clamped(G.FineTune, -99, 99) + sample.PitchCorrection;
         _sampleStep = (double)sample.SampleRate / sampleRate;
 
-        _attenuationDb = g.Clamped(G.InitialAttenuation, 0, 1440) / 10.0 + ConcaveDb(velocityUsed);
+        _attenuationDb = g.Clamped(G.InitialAttenuation, 0, 1440) / 10.0;
+        _noteGain = Math.Pow(10, -_attenuationDb / 20) * ConcaveGain[velocityUsed];
         _cutoffCents = g.Clamped(G.InitialFilterFc, 1500, 13500) - 2400 * (1 - velocityUsed / 127.0);
         _resonanceDb = g.Clamped(G.InitialFilterQ, 0, 960) / 10.0;
         _modEnvToPitch = g.Clamped(G.ModEnvToPitch, -12000, 12000);
@@ -94,6 +103,8 @@ internal sealed class Voice(int sampleRate)
         _vibratoLfo.Start(g.Seconds(G.DelayVibLfo, 5000), g.Hertz(G.FreqVibLfo));
         _filter.Reset();
         _gain = 0;
+        _cents = double.NaN;
+        _channelPan = -1;
     }
 
     /// <summary>Key released (or pedal lifted): envelopes enter release, a mode-3 loop plays out.</summary>
@@ -120,29 +131,37 @@ internal sealed class Voice(int sampleRate)
         var mod = _modulationEnvelope.Value;
         var vibratoDepth = _vibLfoToPitch + _channel.Modulation / 127.0 * 50;
         var cents = _pitchCents + _channel.PitchCents + mod * _modEnvToPitch + _modulationLfo.Value * _modLfoToPitch + _vibratoLfo.Value * vibratoDepth;
-        var step = Math.Min(_sampleStep * Math.Pow(2, cents / 1200), 512);
-        _oscillator.Render(block, step);
-        var cutoff = _cutoffCents + mod * _modEnvToCutoff + _modulationLfo.Value * _modLfoToCutoff;
-        _filter.SetParameters(RegionPair.AbsoluteCentsToHertz(cutoff), _resonanceDb);
+        if (cents != _cents)
+        {
+            _cents = cents;
+            _step = Math.Min(_sampleStep * Math.Pow(2, cents / 1200), 512);
+        }
+
+        _oscillator.Render(block, _step);
+        _filter.SetParameters(_cutoffCents + mod * _modEnvToCutoff + _modulationLfo.Value * _modLfoToCutoff, _resonanceDb);
         _filter.Process(block);
 
-        var attenuation = _attenuationDb + ConcaveDb(_channel.Volume) + ConcaveDb(_channel.Expression) + _modulationLfo.Value * _modLfoToVolume;
+        var target = _noteGain * ConcaveGain[_channel.Volume] * ConcaveGain[_channel.Expression];
+        if (_modLfoToVolume != 0) target *= Math.Pow(10, -_modulationLfo.Value * _modLfoToVolume / 20);
         _volumeEnvelope.Advance(_blockSeconds);
         _modulationEnvelope.Advance(_blockSeconds);
         _modulationLfo.Advance(_blockSeconds);
         _vibratoLfo.Advance(_blockSeconds);
-        var target = attenuation >= 144 ? 0 : _volumeEnvelope.Level * Math.Pow(10, -attenuation / 20);
+        target *= _volumeEnvelope.Level;
 
-        var pan = Math.Clamp(_pan + (_channel.Pan - 64) / 64.0 * 500, -500, 500);
-        var angle = (pan + 500) / 1000 * Math.PI / 2;
-        float panLeft = (float)Math.Cos(angle), panRight = (float)Math.Sin(angle);
+        if (_channel.Pan != _channelPan)
+        {
+            _channelPan = _channel.Pan;
+            var pan = Math.Clamp(_pan + (_channelPan - 64) / 64.0 * 500, -500, 500);
+            var angle = (pan + 500) / 1000 * Math.PI / 2;
+            (_panLeft, _panRight) = ((float)Math.Cos(angle), (float)Math.Sin(angle));
+        }
+
         var reverbSend = (float)Math.Clamp((_reverb + _channel.ReverbSend / 127.0 * 200) / 1000, 0, 1);
         var chorusSend = (float)Math.Clamp((_chorus + _channel.ChorusSend / 127.0 * 200) / 1000, 0, 1);
-        Mixer.MixRamped(block, (float)_gain, (float)target, panLeft, panRight, reverbSend, chorusSend, left, right, reverb, chorus);
+        Mixer.MixRamped(block, (float)_gain, (float)target, _panLeft, _panRight, reverbSend, chorusSend, left, right, reverb, chorus);
         _gain = target;
-        return _volumeEnvelope.Stage != EnvelopeStage.Finished && !_oscillator.Finished;
+        var inaudible = _volumeEnvelope.Stage == EnvelopeStage.Release && target < NoiseFloor;
+        return _volumeEnvelope.Stage != EnvelopeStage.Finished && !_oscillator.Finished && !inaudible;
     }
-
-    /// <summary>Attenuation in dB of the concave default modulators: 40·log10(127/x), 144 dB for x = 0.</summary>
-    private static double ConcaveDb(int value) => value <= 0 ? 144 : 40 * Math.Log10(127.0 / value);
 }
