@@ -146,7 +146,7 @@ public sealed class Synthesizer
         }
     }
 
-    /// <summary>Silences all voices, clears the effects' input and resets every channel to power-on state.</summary>
+    /// <summary>Silences all voices at once and resets every channel to power-on state (program 0, bank 0, default controllers).</summary>
     public void Reset()
     {
         _voices.Clear();

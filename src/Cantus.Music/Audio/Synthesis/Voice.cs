@@ -9,7 +9,7 @@ namespace Cantus.Music.Audio.Synthesis;
 /// are updated once per 64-sample block; the gain is ramped linearly across the block so that block
 /// updates do not click. The default modulators of section 8.4 are applied in closed form:
 /// velocity and CC7/CC11 to attenuation (concave, 40·log10(127/x) dB), velocity to cutoff
-/// (−2400 cents · (1 − v/127)), CC1 to vibrato depth (50 cents), CC10 to pan, CC91/CC93 to sends,
+/// (−2400 cents · (1 − v/128) for v ≥ 64), CC1 to vibrato depth (50 cents), CC10 to pan, CC91/CC93 to sends,
 /// pitch wheel by the RPN 0 range.
 /// </summary>
 internal sealed class Voice(int sampleRate)
@@ -79,7 +79,9 @@ internal sealed class Voice(int sampleRate)
 
         _attenuationDb = g.Clamped(G.InitialAttenuation, 0, 1440) / 10.0;
         _noteGain = Math.Pow(10, -_attenuationDb / 20) * ConcaveGain[velocityUsed];
-        _cutoffCents = g.Clamped(G.InitialFilterFc, 1500, 13500) - 2400 * (1 - velocityUsed / 127.0);
+        // Section 8.4.2, velocity to cutoff: −2400 cents · (1 − v/128), switched on only for v ≥ 64 by
+        // its secondary source (as FluidSynth's default_vel2filter_mod implements it).
+        _cutoffCents = g.Clamped(G.InitialFilterFc, 1500, 13500) - (velocityUsed >= 64 ? 2400 * (1 - velocityUsed / 128.0) : 0);
         _resonanceDb = g.Clamped(G.InitialFilterQ, 0, 960) / 10.0;
         _modEnvToPitch = g.Clamped(G.ModEnvToPitch, -12000, 12000);
         _modEnvToCutoff = g.Clamped(G.ModEnvToFilterFc, -12000, 12000);
