@@ -60,6 +60,23 @@ public class SequenceRendererTests
     }
 
     [Fact]
+    public void BinaryTracksPlayAtTheBinaryVelocity()
+    {
+        var m = new Multitrack(4);
+        var binary = m.AddTrack();
+        binary[0, 60] = 1;
+        binary[2, 62] = 1;
+        var graded = m.AddTrack();
+        graded[0, 64] = 1;                                           // a velocity-1 cell in a track that also has 50
+        graded[1, 65] = 50;
+        var ons = TimedMidiSequence.FromMultitrack(m, binaryVelocity: 90).Messages.Where(x => x.IsNoteOn).ToDictionary(x => x.Data1, x => x.Data2);
+        Assert.Equal(90, ons[60]);
+        Assert.Equal(90, ons[62]);
+        Assert.Equal(1, ons[64]);
+        Assert.Equal(50, ons[65]);
+    }
+
+    [Fact]
     public void NoteOffsSortBeforeNoteOnsAtTheSameTime()
     {
         var seq = new TimedMidiSequence([TimedMidiMessage.NoteOn(1, 0, 60, 90), TimedMidiMessage.NoteOff(1, 0, 60), TimedMidiMessage.NoteOn(0, 0, 60, 90)]);

@@ -40,9 +40,12 @@ public sealed class TimedMidiSequence
     /// velocity of its first step; a step lasts 60 / (TempoBpm · StepsPerBeat) seconds and the piece
     /// ends after the last step. Drum tracks play on channel 9, the others on channels 0..8, 10..15
     /// in track order (shared round-robin beyond 15), each with bank 0 and its program at time 0.
+    /// A binary track (every active cell is 1) plays at <paramref name="binaryVelocity"/> instead,
+    /// since velocity 1 would be all but silent.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="multitrack"/> is null.</exception>
-    public static TimedMidiSequence FromMultitrack(Multitrack multitrack) => MultitrackConverter.Convert(multitrack);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="binaryVelocity"/> is not 1..127.</exception>
+    public static TimedMidiSequence FromMultitrack(Multitrack multitrack, int binaryVelocity = 100) => MultitrackConverter.Convert(multitrack, binaryVelocity);
 
     private static int Rank(TimedMidiMessage m) => m.IsNoteOff ? 0 : m.IsNoteOn ? 2 : 1;
 }
