@@ -26,9 +26,9 @@ public class SynthesizerTests
     {
         var plain = Level(new Sf2Builder()).Left;
         var global = new Sf2Builder();
-        global.GlobalGenerators.Add((48, 200));                       // 20 dB in the global zone
+        global.GlobalGenerators.Add((48, 500));                       // 500 cB · 0.4 (EMU factor) = 20 dB in the global zone
         Assert.Equal(0.1, Level(global).Left / plain, 3);
-        global.Generators.Add((48, 60));                              // the local zone's 6 dB wins
+        global.Generators.Add((48, 150));                             // the local zone's 150 cB · 0.4 = 6 dB wins
         Assert.Equal(Math.Pow(10, -6.0 / 20), Level(global).Left / plain, 3);
     }
 
@@ -37,8 +37,8 @@ public class SynthesizerTests
     {
         var plain = Level(new Sf2Builder()).Left;
         var builder = new Sf2Builder();
-        builder.Generators.Add((48, 200));
-        builder.PresetGenerators.Add((48, 100));                      // 20 dB + 10 dB
+        builder.Generators.Add((48, 500));
+        builder.PresetGenerators.Add((48, 250));                      // (500 + 250) cB · 0.4 = 30 dB
         Assert.Equal(Math.Pow(10, -30.0 / 20), Level(builder).Left / plain, 3);
     }
 

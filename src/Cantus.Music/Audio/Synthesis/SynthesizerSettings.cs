@@ -35,6 +35,10 @@ public sealed record SynthesizerSettings
     /// <summary>Whether the reverb and chorus send effects run. Default true.</summary>
     public bool EnableEffects { get; init; } = true;
 
-    /// <summary>Gain applied to the mixed output before effects. Default 0.5, as in MeltySynth, leaving headroom for chords.</summary>
-    public float MasterGain { get; init; } = 0.5f;
+    /// <summary>
+    /// Gain applied to the mixed output. Default 1: a four-part chorale on a General MIDI bank peaks
+    /// around −8 to −14 dBFS; dense pieces may exceed full scale, which WAV rendering can
+    /// normalise (<c>AudioRenderOptions.Normalize</c>).
+    /// </summary>
+    public float MasterGain { get; init; } = 1f;
 }

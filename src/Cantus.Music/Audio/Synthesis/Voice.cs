@@ -30,6 +30,9 @@ internal sealed class Voice(int sampleRate)
     private float _panLeft, _panRight;
 
     /// <summary>Amplitude of the concave default modulators, (x/127)² = 10^(−40·log10(127/x)/20), by controller value.</summary>
+    /// <summary>Scale of initialAttenuation in cB (FluidSynth's EMU_ATTENUATION_FACTOR).</summary>
+    internal const double EmuAttenuationFactor = 0.4;
+
     private static readonly double[] ConcaveGain = [.. Enumerable.Range(0, 128).Select(x => x * x / (127.0 * 127.0))];
 
     /// <summary>A released voice whose gain falls below −96 dB (one 16-bit step) is inaudible and ends, as in FluidSynth.</summary>
@@ -77,7 +80,9 @@ internal sealed class Voice(int sampleRate)
             + g.Clamped(G.FineTune, -99, 99) + sample.PitchCorrection;
         _sampleStep = (double)sample.SampleRate / sampleRate;
 
-        _attenuationDb = g.Clamped(G.InitialAttenuation, 0, 1440) / 10.0;
+        // initialAttenuation is scaled by 0.4, as EMU's hardware did and FluidSynth does (EMU_ATTENUATION_FACTOR):
+        // SoundFonts in the wild (TimGM6mb, FluidR3) are voiced for it and sound far too quiet at full scale.
+        _attenuationDb = g.Clamped(G.InitialAttenuation, 0, 1440) * EmuAttenuationFactor / 10.0;
         _noteGain = Math.Pow(10, -_attenuationDb / 20) * ConcaveGain[velocityUsed];
         // Section 8.4.2, velocity to cutoff: −2400 cents · (1 − v/128), switched on only for v ≥ 64 by
         // its secondary source (as FluidSynth's default_vel2filter_mod implements it).
