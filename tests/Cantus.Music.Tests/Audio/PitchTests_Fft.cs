@@ -21,6 +21,29 @@ public class PitchTests_Fft
     }
 
     [Theory]
+    [InlineData(22050)]
+    [InlineData(48000)]
+    public void A4IsAt440HzAtOtherSampleRates(int rate)
+    {
+        var synth = new Synthesizer(SoundFont.CreateFallback(), new SynthesizerSettings { SampleRate = rate, EnableEffects = false });
+        synth.NoteOn(0, 69, 100);
+        var left = new float[rate];
+        synth.Render(left, new float[rate]);
+        var hz = Spectrum.PeakFrequency(Spectrum.Magnitudes(left, rate / 10, 16384), rate, 300, 600);
+        Assert.True(Math.Abs(hz - 440) < 4.4, $"{rate} Hz output: fundamental at {hz:F2} Hz");
+    }
+
+    [Fact]
+    public void TheTestFftFindsAKnownSine()
+    {
+        // The helper itself must be right: a 441.7 Hz sine plus a weaker 1000 Hz one.
+        var x = Enumerable.Range(0, 40000).Select(i => (float)(Math.Sin(2 * Math.PI * 441.7 * i / Rate) + 0.3 * Math.Sin(2 * Math.PI * 1000 * i / Rate))).ToArray();
+        var m = Spectrum.Magnitudes(x, 0, 32768);
+        Assert.Equal(441.7, Spectrum.PeakFrequency(m, Rate, 300, 600), 0);
+        Assert.Equal(2, Spectrum.Peaks(m, Rate, 0.1, 2000).Count);
+    }
+
+    [Theory]
     [MemberData(nameof(Fonts))]
     public void LowAndHighNotesKeepTheirPitch(string font)
     {
