@@ -50,11 +50,14 @@ internal sealed class LowPassFilter(int sampleRate)
     public void Process(Span<float> block)
     {
         if (!_active) return;
+        // Coefficients in locals: the JIT cannot prove that writes to the span leave the fields alone.
+        // The previous output y1 enters last, so the loop-carried chain is one multiply and one subtract.
+        float b0 = _b0, b1 = _b1, b2 = _b2, a1 = _a1, a2 = _a2;
         float x1 = _x1, x2 = _x2, y1 = _y1, y2 = _y2;
         for (var i = 0; i < block.Length; i++)
         {
             var x = block[i];
-            var y = _b0 * x + _b1 * x1 + _b2 * x2 - _a1 * y1 - _a2 * y2;
+            var y = b0 * x + b1 * x1 + b2 * x2 - a2 * y2 - a1 * y1;
             x2 = x1;
             x1 = x;
             y2 = y1;
