@@ -102,6 +102,24 @@ public class SequenceRendererTests
     }
 
     [Fact]
+    public void ThousandsOfSimultaneousNotesStayWithinTheVoiceCap()
+    {
+        // 16 channels × 128 keys struck at once and held: the cap of 32 voices bounds the work.
+        var messages = new List<TimedMidiMessage>();
+        for (var ch = 0; ch < 16; ch++)
+        {
+            for (var key = 0; key < 128; key++) messages.Add(TimedMidiMessage.NoteOn(0.001 * key, ch, key, 100));
+        }
+
+        var renderer = new SequenceRenderer(SoundFont.CreateFallback(), new AudioRenderOptions { MaxVoices = 32, ReleaseTail = TimeSpan.FromSeconds(0.5) });
+        var watch = Stopwatch.StartNew();
+        var (left, _) = renderer.Render(new TimedMidiSequence(messages, endSeconds: 1));
+        Assert.Equal((long)(1.5 * 44100), left.Length);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{watch.Elapsed}");
+        Assert.All(left, x => Assert.True(float.IsFinite(x)));
+    }
+
+    [Fact]
     public void DurationLimitIsConfigurable()
     {
         var seq = new TimedMidiSequence([TimedMidiMessage.NoteOn(0, 0, 60, 100)], endSeconds: 5);

@@ -3,7 +3,8 @@ namespace Cantus.Music.Audio.Synthesis;
 /// <summary>
 /// The controller state of one MIDI channel: program and bank, volume (CC7), expression (CC11),
 /// pan (CC10), modulation wheel (CC1), sustain pedal (CC64), effect sends (CC91, CC93), pitch
-/// bend and the registered parameters 0 (bend range), 1 (fine tuning) and 2 (coarse tuning).
+/// bend and the registered parameters 0 (bend range, CC6 semitones + CC38 cents), 1 (fine tuning,
+/// CC6 only) and 2 (coarse tuning). Aftertouch and NRPNs are ignored.
 /// </summary>
 internal sealed class Channel(int index)
 {
@@ -79,6 +80,7 @@ internal sealed class Channel(int index)
             case 0: BankMsb = value; break;
             case 1: Modulation = value; break;
             case 6: DataEntry(value); break;
+            case 38: DataEntryFine(value); break;
             case 7: Volume = value; break;
             case 10: Pan = value; break;
             case 11: Expression = value; break;
@@ -90,6 +92,12 @@ internal sealed class Channel(int index)
             case 101: _rpn = (_rpn & 0x7F) | (value << 7); break;
             case 121: ResetControllers(); break;
         }
+    }
+
+    /// <summary>CC38 refines RPN 0 by cents (RP-018): range = semitones + cents/100.</summary>
+    private void DataEntryFine(int value)
+    {
+        if (_rpn == 0) BendRange = Math.Floor(BendRange) + value / 100.0;
     }
 
     private void DataEntry(int value)
