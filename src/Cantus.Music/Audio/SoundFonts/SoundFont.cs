@@ -5,6 +5,9 @@ namespace Cantus.Music.Audio.SoundFonts;
 /// program to instrument zones and samples. Load one from a .sf2 file with <see cref="Load(string, SoundFontReadOptions?)"/>
 /// or use <see cref="CreateFallback"/>, a small synthesised piano-like bank that needs no file.
 /// Instances are immutable and may be shared by many synthesizers and threads.
+/// Supported: every generator of SoundFont 2.04 section 8.1 and the default modulators of section 8.4
+/// (applied in closed form by the voice). Not supported: the file's own modulators (pmod/imod are
+/// checked but not applied) and the 24-bit sm24 extension (16-bit data is played).
 /// </summary>
 public sealed class SoundFont
 {

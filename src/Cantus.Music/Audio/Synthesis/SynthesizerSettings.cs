@@ -5,6 +5,7 @@ public sealed record SynthesizerSettings
 {
     private readonly int _sampleRate = 44100;
     private readonly int _maximumPolyphony = 64;
+    private readonly float _masterGain = 1f;
 
     /// <summary>Output sample rate in Hz, 8,000..192,000. Default 44,100.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is out of range.</exception>
@@ -40,5 +41,14 @@ public sealed record SynthesizerSettings
     /// around −8 to −14 dBFS; dense pieces may exceed full scale, which WAV rendering can
     /// normalise (<c>AudioRenderOptions.Normalize</c>).
     /// </summary>
-    public float MasterGain { get; init; } = 1f;
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative, above 16 or not a number.</exception>
+    public float MasterGain
+    {
+        get => _masterGain;
+        init
+        {
+            if (!(value >= 0 && value <= 16)) throw new ArgumentOutOfRangeException(nameof(value), value, "Master gain must be in [0, 16].");
+            _masterGain = value;
+        }
+    }
 }
