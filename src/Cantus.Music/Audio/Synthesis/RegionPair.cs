@@ -32,7 +32,7 @@ internal readonly struct RegionPair(PresetRegion preset, InstrumentRegion instru
 
     public static double TimecentsToSeconds(double timecents) => Math.Pow(2, timecents / 1200);
 
-    public static double AbsoluteCentsToHertz(double cents) => 8.176 * Math.Pow(2, cents / 1200);
+    public static double AbsoluteCentsToHertz(double cents) => 8.176 * Math.Exp(cents * (Math.Log(2) / 1200));
 
     private static bool IsInstrumentOnly(GeneratorType type) => type switch
     {

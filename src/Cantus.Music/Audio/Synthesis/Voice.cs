@@ -141,7 +141,7 @@ internal sealed class Voice(int sampleRate)
         if (cents != _cents)
         {
             _cents = cents;
-            _step = Math.Min(_sampleStep * Math.Pow(2, cents / 1200), 512);
+            _step = Math.Min(_sampleStep * Math.Exp(cents * (Math.Log(2) / 1200)), 512); // 2^(cents/1200)
         }
 
         _oscillator.Render(block, _step);
@@ -149,7 +149,7 @@ internal sealed class Voice(int sampleRate)
         _filter.Process(block);
 
         var target = _noteGain * ConcaveGain[_channel.Volume] * ConcaveGain[_channel.Expression];
-        if (_modLfoToVolume != 0) target *= Math.Pow(10, -_modulationLfo.Value * _modLfoToVolume / 20);
+        if (_modLfoToVolume != 0) target *= VolumeEnvelope.DbToAmplitude(-_modulationLfo.Value * _modLfoToVolume);
         _volumeEnvelope.Advance(_blockSeconds);
         _modulationEnvelope.Advance(_blockSeconds);
         _modulationLfo.Advance(_blockSeconds);

@@ -59,7 +59,7 @@ internal sealed class VolumeEnvelope
         if (_released)
         {
             var db = _releaseDb + SilenceDb * (_time - _releaseTime) / _release;
-            Set(db <= SilenceDb ? EnvelopeStage.Finished : EnvelopeStage.Release, db <= SilenceDb ? 0 : Math.Pow(10, db / 20));
+            Set(db <= SilenceDb ? EnvelopeStage.Finished : EnvelopeStage.Release, db <= SilenceDb ? 0 : DbToAmplitude(db));
             return;
         }
 
@@ -70,10 +70,13 @@ internal sealed class VolumeEnvelope
         if (t < _hold) { Set(EnvelopeStage.Hold, 1); return; }
         t -= _hold;
         var decayDb = SilenceDb * t / _decay;
-        if (decayDb > -_sustainDb) { Set(EnvelopeStage.Decay, Math.Pow(10, decayDb / 20)); return; }
+        if (decayDb > -_sustainDb) { Set(EnvelopeStage.Decay, DbToAmplitude(decayDb)); return; }
         if (_sustainDb >= -SilenceDb) { Set(EnvelopeStage.Finished, 0); return; }
-        Set(EnvelopeStage.Sustain, Math.Pow(10, -_sustainDb / 20));
+        Set(EnvelopeStage.Sustain, DbToAmplitude(-_sustainDb));
     }
+
+    /// <summary>10^(dB/20), as exp(dB · ln10/20): exp is cheaper than pow, and this runs per voice per block.</summary>
+    internal static double DbToAmplitude(double db) => Math.Exp(db * (Math.Log(10) / 20));
 
     private void Set(EnvelopeStage stage, double level)
     {
