@@ -3,7 +3,8 @@ namespace Cantus.Music.Audio.Synthesis;
 /// <summary>
 /// The two-pole resonant low-pass filter of SoundFont 2.04 section 9.1.3, as an RBJ cookbook biquad
 /// (direct form I). The cutoff comes in Hz and the resonance as the height of the peak in dB
-/// (initialFilterQ / 10); Q = max(1/√2, 10^(dB/20)), so 0 dB gives a flat Butterworth response.
+/// (initialFilterQ / 10); Q = 10^((dB − 3.01)/20) as in FluidSynth, so 0 dB gives Q = 1/√2, a flat
+/// Butterworth response, and a high resonance peaks about dB − 3 above the pass band.
 /// Coefficients are recomputed only when cutoff or Q change; at a cutoff near Nyquist with no
 /// resonance the filter is bypassed, as in MeltySynth's BiQuadFilter.
 /// </summary>
@@ -30,7 +31,7 @@ internal sealed class LowPassFilter(int sampleRate)
         if (Math.Abs(cutoffCents - _cutoff) < 1 && resonanceDb == _q) return;
         _cutoff = cutoffCents;
         _q = resonanceDb;
-        var q = Math.Max(Math.Sqrt(0.5), Math.Pow(10, resonanceDb / 20));
+        var q = Math.Pow(10, (resonanceDb - 3.01) / 20);
         var cutoffHz = Math.Clamp(RegionPair.AbsoluteCentsToHertz(cutoffCents), 5, 0.49 * sampleRate);
         var wasActive = _active;
         _active = cutoffHz < 0.45 * sampleRate || resonanceDb > 0.1;

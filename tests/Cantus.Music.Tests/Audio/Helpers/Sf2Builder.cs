@@ -39,6 +39,20 @@ internal sealed class Sf2Builder
     /// <summary>Generators added to each preset zone before the instrument generator.</summary>
     public List<(int Oper, short Amount)> PresetGenerators { get; } = [];
 
+    /// <summary>Generators added to the zone of one preset only, keyed by (bank, program).</summary>
+    public Dictionary<(int Bank, int Program), List<(int Oper, short Amount)>> PresetZoneGenerators { get; } = [];
+
+    /// <summary>
+    /// A sine of period 100 points (441 Hz at 44.1 kHz) over 1000 points, looped over whole periods
+    /// [100, 900); with root key 69 it plays 441 Hz for A4.
+    /// </summary>
+    public static Sf2Builder Sine()
+    {
+        var builder = new Sf2Builder { OriginalPitch = 69 };
+        builder.SampleData = [.. Enumerable.Range(0, 1000).Select(i => (short)Math.Round(16000 * Math.Sin(2 * Math.PI * i / 100)))];
+        return builder;
+    }
+
     /// <summary>Overrides the record size multiple of phdr by appending this many junk bytes.</summary>
     public int PhdrJunkBytes { get; set; }
 
@@ -72,6 +86,7 @@ internal sealed class Sf2Builder
             phdr.Add(PresetHeader($"P{bank}:{program}", program, bank, pbag.Count));
             pbag.Add((pgen.Count, 0));
             pgen.AddRange(PresetGenerators);
+            if (PresetZoneGenerators.TryGetValue((bank, program), out var own)) pgen.AddRange(own);
             pgen.Add((41, 0));
         }
 
