@@ -118,6 +118,36 @@ public class SoundFontReaderTests_Invalid
         }
     }
 
+    [Fact]
+    public void ExtremeGeneratorValuesPlayFiniteAudio()
+    {
+        // Every generator, at instrument and preset level, set to random extremes: values are clamped
+        // at note-on, offsets are clamped into the sample data, so playback stays finite and in bounds.
+        var random = new Random(7);
+        for (var trial = 0; trial < 60; trial++)
+        {
+            var builder = new Sf2Builder();
+            builder.Generators.Clear();
+            for (var oper = 0; oper < 61; oper++)
+            {
+                if (oper is 41 or 53 or 43 or 44) continue;
+                short Pick() => random.Next(4) switch { 0 => short.MinValue, 1 => short.MaxValue, 2 => 0, _ => (short)random.Next(short.MinValue, short.MaxValue) };
+                builder.Generators.Add((oper, Pick()));
+                if (random.Next(3) == 0) builder.PresetGenerators.Add((oper, Pick()));
+            }
+
+            var synth = new Synthesizer(SoundFont.Load(new MemoryStream(builder.Build())));
+            synth.ProcessMidiMessage(0, 0xE0, 127, 127);
+            synth.ProcessMidiMessage(0, 0xB0, 1, 127);
+            synth.NoteOn(0, random.Next(128), 1 + random.Next(127));
+            var left = new float[4096];
+            synth.Render(left, new float[4096]);
+            synth.NoteOffAll(immediate: false);
+            synth.Render(left, new float[4096]);
+            Assert.All(left, x => Assert.True(float.IsFinite(x), $"trial {trial}: {x}"));
+        }
+    }
+
     internal static SoundFontFormatException AssertRejected(byte[] bytes, string what, bool seekable = true)
     {
         Stream stream = seekable ? new MemoryStream(bytes) : new NonSeekableStream(bytes);
