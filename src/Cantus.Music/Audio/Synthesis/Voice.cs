@@ -23,16 +23,16 @@ internal sealed class Voice(int sampleRate)
     private readonly double _blockSeconds = (double)Synthesizer.BlockSize / sampleRate;
 
     private Channel _channel = null!;
-    private double _pitchCents, _sampleStep, _attenuationDb, _cutoffCents, _resonanceDb;
+    private double _pitchCents, _sampleStep, _cutoffCents, _resonanceDb;
     private double _modEnvToPitch, _modEnvToCutoff, _modLfoToPitch, _modLfoToCutoff, _modLfoToVolume, _vibLfoToPitch;
     private double _pan, _reverb, _chorus, _gain, _noteGain, _cents = double.NaN, _step;
     private int _channelPan = -1;
     private float _panLeft, _panRight;
 
-    /// <summary>Amplitude of the concave default modulators, (x/127)² = 10^(−40·log10(127/x)/20), by controller value.</summary>
     /// <summary>Scale of initialAttenuation in cB (FluidSynth's EMU_ATTENUATION_FACTOR).</summary>
     internal const double EmuAttenuationFactor = 0.4;
 
+    /// <summary>Amplitude of the concave default modulators, (x/127)² = 10^(−40·log10(127/x)/20), by controller value.</summary>
     private static readonly double[] ConcaveGain = [.. Enumerable.Range(0, 128).Select(x => x * x / (127.0 * 127.0))];
 
     /// <summary>A released voice whose gain falls below −96 dB (one 16-bit step) is inaudible and ends, as in FluidSynth.</summary>
@@ -82,8 +82,8 @@ internal sealed class Voice(int sampleRate)
 
         // initialAttenuation is scaled by 0.4, as EMU's hardware did and FluidSynth does (EMU_ATTENUATION_FACTOR):
         // SoundFonts in the wild (TimGM6mb, FluidR3) are voiced for it and sound far too quiet at full scale.
-        _attenuationDb = g.Clamped(G.InitialAttenuation, 0, 1440) * EmuAttenuationFactor / 10.0;
-        _noteGain = Math.Pow(10, -_attenuationDb / 20) * ConcaveGain[velocityUsed];
+        var attenuationDb = g.Clamped(G.InitialAttenuation, 0, 1440) * EmuAttenuationFactor / 10.0;
+        _noteGain = VolumeEnvelope.DbToAmplitude(-attenuationDb) * ConcaveGain[velocityUsed];
         // Section 8.4.2, velocity to cutoff: −2400 cents · (1 − v/128), switched on only for v ≥ 64 by
         // its secondary source (as FluidSynth's default_vel2filter_mod implements it).
         _cutoffCents = g.Clamped(G.InitialFilterFc, 1500, 13500) - (velocityUsed >= 64 ? 2400 * (1 - velocityUsed / 128.0) : 0);
