@@ -13,6 +13,7 @@ internal static class CantusCommand
             MidiCommand.Create(),
             MetricsCommand.Create(),
             RollCommand.Create(),
+            RenderCommand.Create(),
             DatasetCommand.Create(),
             BenchCommand.Create(),
         };

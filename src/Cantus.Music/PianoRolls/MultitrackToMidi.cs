@@ -18,6 +18,7 @@ public static class MultitrackToMidi
         ArgumentNullException.ThrowIfNull(multitrack);
         options ??= MidiExportOptions.Default;
         if (options.Velocity is < 1 or > 127) throw new ArgumentException("Velocity must be 1..127.", nameof(options));
+        if (options.BinaryVelocity is < 1 or > 127) throw new ArgumentException("BinaryVelocity must be 1..127.", nameof(options));
         var q = options.TicksPerQuarter;
         var r = multitrack.StepsPerBeat;
         long Tick(int step) => (long)Math.Round((double)step * q / r);
@@ -45,6 +46,7 @@ public static class MultitrackToMidi
             if (roll.Name.Length > 0) track.Events.Add(MetaEvent.CreateText(0, MetaEventType.TrackName, roll.Name));
             track.Events.Add(new ChannelEvent(0, MidiCommand.ProgramChange, channel, roll.Program));
             var notes = new List<ChannelEvent>();
+            var velocityOfAll = options.Velocity ?? (roll.Cells.ContainsAnyExcept((byte)0, (byte)1) ? (int?)null : options.BinaryVelocity);
             for (var pitch = 0; pitch < PianoRollTrack.PitchCount; pitch++)
             {
                 var start = -1;
@@ -54,7 +56,7 @@ public static class MultitrackToMidi
                     if (active && start < 0) start = s;
                     else if (!active && start >= 0)
                     {
-                        var velocity = options.Velocity ?? roll[start, pitch];
+                        var velocity = velocityOfAll ?? roll[start, pitch];
                         notes.Add(new ChannelEvent(Tick(start), MidiCommand.NoteOn, channel, pitch, velocity));
                         notes.Add(new ChannelEvent(Tick(s), MidiCommand.NoteOff, channel, pitch, 0));
                         start = -1;

@@ -35,11 +35,9 @@ public class CrossCheckTests_FluidSynth(ITestOutputHelper output)
         return new TimedMidiSequence(messages, t);
     }
 
-    [Fact]
+    [InstalledFileFact(FluidSynth, "fluidsynth", SoundFontTests_Debian.TimGm6mb, "timgm6mb-soundfont")]
     public void LoudnessEnvelopeCorrelatesWithFluidSynth()
     {
-        Assert.True(File.Exists(FluidSynth), $"{FluidSynth} is missing: install the Debian package fluidsynth for this cross-check.");
-        Assert.True(File.Exists(SoundFontTests_Debian.TimGm6mb), "TimGM6mb.sf2 is missing: install timgm6mb-soundfont.");
         var sequence = Piece();
         var dir = Directory.CreateTempSubdirectory("cantus-fluid-").FullName;
         try

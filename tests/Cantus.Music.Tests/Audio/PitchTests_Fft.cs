@@ -9,11 +9,13 @@ public class PitchTests_Fft
 {
     private const int Rate = 44100;
 
-    public static TheoryData<string> Fonts => new() { "fallback", SoundFontTests_Debian.TimGm6mb };
+    [Fact]
+    public void A4IsAt440HzWithTheFallback() => A4IsAt440Hz("fallback");
 
-    [Theory]
-    [MemberData(nameof(Fonts))]
-    public void A4IsAt440Hz(string font)
+    [InstalledFileFact(SoundFontTests_Debian.TimGm6mb, "timgm6mb-soundfont")]
+    public void A4IsAt440HzWithTimGm6mb() => A4IsAt440Hz(SoundFontTests_Debian.TimGm6mb);
+
+    private static void A4IsAt440Hz(string font)
     {
         var left = Render(Load(font), program: 0, keys: [69], seconds: 1.0);
         var hz = Spectrum.PeakFrequency(Spectrum.Magnitudes(left, Rate / 10, 32768), Rate, 300, 600);

@@ -8,10 +8,11 @@ public class SoundFontTests_Debian
 {
     public const string TimGm6mb = "/usr/share/sounds/sf2/TimGM6mb.sf2";
 
-    [Fact]
+    public const string FluidR3 = "/usr/share/sounds/sf2/FluidR3_GM.sf2";
+
+    [InstalledFileFact(TimGm6mb, "timgm6mb-soundfont")]
     public void LoadsTimGm6mbWithAllGeneralMidiPrograms()
     {
-        Assert.True(File.Exists(TimGm6mb), $"{TimGm6mb} is missing: install the Debian package timgm6mb-soundfont.");
         var font = SoundFont.Load(TimGm6mb);
         var melodic = font.Presets.Where(p => p.Bank == 0).Select(p => p.Program).ToHashSet();
         Assert.Equal(128, melodic.Count);
@@ -19,11 +20,10 @@ public class SoundFontTests_Debian
         Assert.StartsWith("2.", font.Version);
     }
 
-    [Fact]
+    [InstalledFileFact(FluidR3, "fluid-soundfont-gm")]
     public void LoadsFluidR3Quickly()
     {
-        const string path = "/usr/share/sounds/sf2/FluidR3_GM.sf2";
-        Assert.True(File.Exists(path), $"{path} is missing: install the Debian package fluid-soundfont-gm.");
+        const string path = FluidR3;
         var watch = Stopwatch.StartNew();
         var font = SoundFont.Load(path);
         Assert.True(font.Presets.Count >= 128, $"{font.Presets.Count} presets");

@@ -1,3 +1,4 @@
+using Cantus.Music.Midi;
 using Cantus.Music.PianoRolls;
 
 namespace Cantus.Music.Audio.Rendering;
@@ -36,16 +37,37 @@ public sealed class TimedMidiSequence
     public double EndSeconds { get; }
 
     /// <summary>
-    /// Converts a piano roll: each run of consecutive active steps of a pitch is one note with the
-    /// velocity of its first step; a step lasts 60 / (TempoBpm · StepsPerBeat) seconds and the piece
-    /// ends after the last step. Drum tracks play on channel 9, the others on channels 0..8, 10..15
-    /// in track order (shared round-robin beyond 15), each with bank 0 and its program at time 0.
-    /// A binary track (every active cell is 1) plays at <paramref name="binaryVelocity"/> instead,
-    /// since velocity 1 would be all but silent.
+    /// The messages of a piano roll: the roll as MIDI (<see cref="MultitrackToMidi"/>: a run of active
+    /// steps is one note with the velocity of its first cell; a binary track, cells 0 or 1 only,
+    /// plays at <paramref name="binaryVelocity"/>; drum tracks on channel 10), timed at the roll's tempo.
     /// </summary>
-    /// <exception cref="ArgumentNullException"><paramref name="multitrack"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="binaryVelocity"/> is not 1..127.</exception>
-    public static TimedMidiSequence FromMultitrack(Multitrack multitrack, int binaryVelocity = 100) => MultitrackConverter.Convert(multitrack, binaryVelocity);
+    /// <exception cref="ArgumentException">binaryVelocity is not 1..127, or more than 15 melodic tracks.</exception>
+    public static TimedMidiSequence FromMultitrack(Multitrack multitrack, int binaryVelocity = 100)
+    {
+        ArgumentNullException.ThrowIfNull(multitrack);
+        return FromMidi(MultitrackToMidi.Convert(multitrack, new MidiExportOptions { BinaryVelocity = binaryVelocity }));
+    }
+
+    /// <summary>
+    /// The channel messages of a MIDI file timed by its tempo map (SMPTE timing honoured); the piece
+    /// ends at its last event. Format 2 sequences all start at time 0, each with its own tempo map.
+    /// </summary>
+    public static TimedMidiSequence FromMidi(MidiFile midi)
+    {
+        ArgumentNullException.ThrowIfNull(midi);
+        var messages = new List<TimedMidiMessage>();
+        var end = 0.0;
+        for (var t = 0; t < midi.Tracks.Count; t++)
+        {
+            var map = midi.GetTempoMap(midi.Format == 2 ? t : 0);
+            foreach (var e in midi.Tracks[t].Events)
+            {
+                if (e is ChannelEvent c) messages.Add(new TimedMidiMessage(map.ToSeconds(c.Tick), c.Channel, (int)c.Command, c.Data1, c.Data2));
+            }
+            end = Math.Max(end, map.ToSeconds(midi.Tracks[t].EndTick));
+        }
+        return new TimedMidiSequence(messages, end);
+    }
 
     private static int Rank(TimedMidiMessage m) => m.IsNoteOff ? 0 : m.IsNoteOn ? 2 : 1;
 }
