@@ -50,6 +50,24 @@ public static class Functional
         return ConvOps.Conv2dWeightGrad(x, gradOutput, ConvGeometry.From(x.Shape, weightShape, stride, padding));
     }
 
+    /// <summary>
+    /// Nearest ×2 upsampling followed by a 4×4 stride-1 convolution with TensorFlow 'same'
+    /// padding, as <c>Conv2d(UpsampleNearest2x(x), w, b, 1, Padding2d.Same(2H, 2W, 4, 1))</c>
+    /// (the lab's u4, u5, u6 and output layers) but computed on the low-resolution input as
+    /// four phase convolutions with 2.56× fewer multiply-adds; equal up to rounding.
+    /// </summary>
+    /// <param name="x">Input (N, Cin, H, W).</param>
+    /// <param name="weight">Kernel (Cout, Cin, 4, 4).</param>
+    /// <param name="bias">Bias (Cout) or null.</param>
+    /// <returns>(N, Cout, 2H, 2W).</returns>
+    /// <exception cref="ArgumentException">Shapes do not fit together.</exception>
+    public static Tensor UpsampleConv2d(Tensor x, Tensor weight, Tensor? bias)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(weight);
+        return ConvOps.UpsampleConv2d(x, weight, bias);
+    }
+
     /// <summary>Linear layer y = x·wᵀ + b with x (N, in), w (out, in), b (out) or null.</summary>
     /// <exception cref="ArgumentException">Shapes do not fit together.</exception>
     public static Tensor Linear(Tensor x, Tensor weight, Tensor? bias)

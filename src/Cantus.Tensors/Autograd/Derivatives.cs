@@ -114,6 +114,28 @@ internal static class Derivatives
         n[1] ? ConvOps.Conv2d(x, gg, null, geo.Stride, geo.Padding) : null,
     ];
 
+    // y = upconv(x, w) + b (upsample ×2 then 4×4 'same' conv): the same adjoint structure as conv2d
+    public static Tensor?[] UpsampleConv2d(Tensor g, Tensor x, Tensor w, bool[] n)
+    {
+        var r = new Tensor?[n.Length];
+        if (n[0]) r[0] = ConvOps.UpsampleConv2dInputGrad(g, w, x.Shape);
+        if (n[1]) r[1] = ConvOps.UpsampleConv2dWeightGrad(x, g, w.Shape);
+        if (n.Length > 2 && n[2]) r[2] = ReductionOps.Sum(g, [0, 2, 3], false);
+        return r;
+    }
+
+    public static Tensor?[] UpsampleConv2dInputGrad(Tensor gg, Tensor gy, Tensor w, bool[] n) =>
+    [
+        n[0] ? ConvOps.UpsampleConv2d(gg, w, null) : null,
+        n[1] ? ConvOps.UpsampleConv2dWeightGrad(gg, gy, w.Shape) : null,
+    ];
+
+    public static Tensor?[] UpsampleConv2dWeightGrad(Tensor gg, Tensor x, Tensor gy, bool[] n) =>
+    [
+        n[0] ? ConvOps.UpsampleConv2dInputGrad(gy, gg, x.Shape) : null,
+        n[1] ? ConvOps.UpsampleConv2d(x, gg, null) : null,
+    ];
+
     private static TensorShape WithAxis(TensorShape s, int axis, int size)
     {
         var d = s.ToArray();

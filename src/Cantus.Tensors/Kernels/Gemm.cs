@@ -58,21 +58,72 @@ internal static unsafe class Gemm
             return;
         }
 
-        int nr = GemmMicroKernels.Nr(path);
-        int strips = (n + nr - 1) / nr;
-        int parts = Math.Max(1, Math.Min(threads, strips));
         fixed (float* pa = a, pb = b, pc = c)
         {
-            var job = new Job(transA, transB, m, k, pa, lda, pb, ldb, pc, ldc, accumulate, path, nr);
-            if (parts == 1) job.Run(0, n);
-            else
+            Run(new Job(transA, transB, m, k, pa, lda, pb, ldb, pc, ldc, accumulate, path, GemmMicroKernels.Nr(path), null), n, threads);
+        }
+    }
+
+    /// <summary>
+    /// Packs op(A) (m×k) once into the layout the micro-kernels read, so that a weight
+    /// multiplied against many right-hand sides (one per convolution chunk) is packed once.
+    /// </summary>
+    public static PackedMatrix Pack(bool transA, int m, int k, ReadOnlySpan<float> a, int lda)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        CheckSpan(a.Length, transA ? k : m, transA ? m : k, lda, nameof(a));
+        int mPad = (m + MR - 1) / MR * MR;
+        var data = GC.AllocateUninitializedArray<float>(Math.Max(1, mPad * k), pinned: true);
+        fixed (float* pa = a, dst = data)
+        {
+            var job = new Job(transA, false, m, k, pa, lda, null, 0, null, 0, false, GemmPath.Scalar, 16, null);
+            for (int pc = 0; pc < k; pc += KC)
             {
-                Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
-                {
-                    int s0 = (int)((long)strips * p / parts), s1 = (int)((long)strips * (p + 1) / parts);
-                    job.Run(s0 * nr, Math.Min(n, s1 * nr));
-                });
+                int kc = Math.Min(KC, k - pc);
+                for (int ic = 0; ic < m; ic += MC)
+                    job.PackA(dst + (long)pc * mPad + (long)ic * kc, ic, Math.Min(MC, m - ic), pc, kc);
             }
+        }
+        return new PackedMatrix(data, m, k);
+    }
+
+    /// <summary>C = A·op(B) (or C += ) with A packed by <see cref="Pack"/>.</summary>
+    /// <exception cref="ArgumentException">A span is too short for its dimensions.</exception>
+    public static void Multiply(PackedMatrix a, bool transB, int n, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc,
+        bool accumulate, int threads = 1, GemmPath path = GemmPath.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        int m = a.Rows, k = a.Cols;
+        if (m == 0 || n == 0) return;
+        CheckSpan(b.Length, transB ? n : k, transB ? k : n, ldb, nameof(b));
+        CheckSpan(c.Length, m, n, ldc, nameof(c));
+        if (path == GemmPath.Auto) path = BestPath;
+        if (!IsSupported(path)) throw new ArgumentException($"GEMM path {path} is not supported on this machine.", nameof(path));
+        if (k == 0)
+        {
+            if (!accumulate) for (int i = 0; i < m; i++) c.Slice(i * ldc, n).Clear();
+            return;
+        }
+        fixed (float* pb = b, pc = c, pa = a.Data)
+        {
+            Run(new Job(false, transB, m, k, null, 0, pb, ldb, pc, ldc, accumulate, path, GemmMicroKernels.Nr(path), pa), n, threads);
+        }
+    }
+
+    private static void Run(Job job, int n, int threads)
+    {
+        int nr = job.Nr;
+        int strips = (n + nr - 1) / nr;
+        int parts = Math.Max(1, Math.Min(threads, strips));
+        if (parts == 1) job.Run(0, n);
+        else
+        {
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+            {
+                int s0 = (int)((long)strips * p / parts), s1 = (int)((long)strips * (p + 1) / parts);
+                job.Run(s0 * nr, Math.Min(n, s1 * nr));
+            });
         }
     }
 
@@ -85,8 +136,10 @@ internal static unsafe class Gemm
     }
 
     /// <summary>The arguments of one multiplication, shared by its threads.</summary>
-    private readonly struct Job(bool transA, bool transB, int m, int k, float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate, GemmPath path, int nr)
+    private readonly struct Job(bool transA, bool transB, int m, int k, float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate, GemmPath path, int nr, float* packedA)
     {
+        public int Nr => nr;
+
         /// <summary>Computes columns [j0, j1) of C.</summary>
         public void Run(int j0, int j1)
         {
@@ -106,7 +159,9 @@ internal static unsafe class Gemm
                         for (int ic = 0; ic < m; ic += MC)
                         {
                             int mc = Math.Min(MC, m - ic);
-                            PackA(ap0, ic, mc, pc, kc);
+                            float* apBlock = ap0;
+                            if (packedA is null) PackA(ap0, ic, mc, pc, kc);
+                            else apBlock = packedA + (long)pc * ((m + MR - 1) / MR * MR) + (long)ic * kc;
                             for (int jr = 0; jr < nc; jr += nr)
                             {
                                 int nw = Math.Min(nr, nc - jr);
@@ -114,7 +169,7 @@ internal static unsafe class Gemm
                                 for (int ir = 0; ir < mc; ir += MR)
                                 {
                                     int mh = Math.Min(MR, mc - ir);
-                                    float* ap = ap0 + (long)(ir / MR) * kc * MR;
+                                    float* ap = apBlock + (long)(ir / MR) * kc * MR;
                                     float* cp = c + (long)(ic + ir) * ldc + jc + jr;
                                     if (mh == MR && nw == nr) GemmMicroKernels.Run(path, kc, ap, bp, cp, ldc, acc);
                                     else
@@ -134,7 +189,7 @@ internal static unsafe class Gemm
         }
 
         /// <summary>Packs op(A)[ic..ic+mc, pc..pc+kc] as MR-tall strips, k-major, zero-padded rows.</summary>
-        private void PackA(float* dst, int ic, int mc, int pc, int kc)
+        public void PackA(float* dst, int ic, int mc, int pc, int kc)
         {
             for (int ir = 0; ir < mc; ir += MR)
             {

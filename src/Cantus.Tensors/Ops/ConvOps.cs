@@ -41,6 +41,40 @@ internal static class ConvOps
         return Tape.Record(dw, "conv2d_weight_grad", [x, gy], (gg, needs) => Derivatives.Conv2dWeightGrad(gg, x, gy, g, needs));
     }
 
+    // x: (N, Cin, H, W), w: (Cout, Cin, 4, 4), b: (Cout) or null → y: (N, Cout, 2H, 2W)
+    public static Tensor UpsampleConv2d(Tensor x, Tensor w, Tensor? b)
+    {
+        if (x.Rank != 4) throw new ArgumentException($"Upsampling convolution needs (N, C, H, W); got {x.Shape}.", nameof(x));
+        if (w.Rank != 4 || w.Shape[1] != x.Shape[1] || w.Shape[2] != 4 || w.Shape[3] != 4)
+            throw new ArgumentException($"Upsampling convolution needs a (Cout, {x.Shape[1]}, 4, 4) kernel; got {w.Shape}.", nameof(w));
+        int n = x.Shape[0], cin = x.Shape[1], h = x.Shape[2], wd = x.Shape[3], cout = w.Shape[0];
+        if (b is not null && (b.Rank != 1 || b.Shape[0] != cout)) throw new ArgumentException($"Bias must be ({cout}); got {b.Shape}.", nameof(b));
+        var y = new Tensor(new TensorShape(n, cout, 2 * h, 2 * wd));
+        UpsampleConvKernels.Forward(x.Data, w.Data, b?.Data, y.Data, n, cin, h, wd, cout);
+        Tensor[] inputs = b is null ? [x, w] : [x, w, b];
+        return Tape.Record(y, "upsample_conv2d", inputs, (gy, needs) => Derivatives.UpsampleConv2d(gy, x, w, needs));
+    }
+
+    /// <summary>The data gradient of <see cref="UpsampleConv2d"/>: dx (N, Cin, H, W) from gy (N, Cout, 2H, 2W).</summary>
+    public static Tensor UpsampleConv2dInputGrad(Tensor gy, Tensor w, TensorShape xShape)
+    {
+        int n = xShape[0], cin = xShape[1], h = xShape[2], wd = xShape[3], cout = w.Shape[0];
+        CheckShape(gy, new TensorShape(n, cout, 2 * h, 2 * wd), "output gradient");
+        var dx = new Tensor(xShape);
+        UpsampleConvKernels.InputGrad(gy.Data, w.Data, dx.Data, n, cin, h, wd, cout);
+        return Tape.Record(dx, "upsample_conv2d_input_grad", [gy, w], (gg, needs) => Derivatives.UpsampleConv2dInputGrad(gg, gy, w, needs));
+    }
+
+    /// <summary>The weight gradient of <see cref="UpsampleConv2d"/>: dw (Cout, Cin, 4, 4).</summary>
+    public static Tensor UpsampleConv2dWeightGrad(Tensor x, Tensor gy, TensorShape wShape)
+    {
+        int n = x.Shape[0], cin = x.Shape[1], h = x.Shape[2], wd = x.Shape[3], cout = wShape[0];
+        CheckShape(gy, new TensorShape(n, cout, 2 * h, 2 * wd), "output gradient");
+        var dw = new Tensor(wShape);
+        UpsampleConvKernels.WeightGrad(x.Data, gy.Data, dw.Span, n, cin, h, wd, cout);
+        return Tape.Record(dw, "upsample_conv2d_weight_grad", [x, gy], (gg, needs) => Derivatives.UpsampleConv2dWeightGrad(gg, x, gy, needs));
+    }
+
     // x: (N, C, H, W) → (N, C, 2H, 2W)
     public static Tensor UpsampleNearest2x(Tensor x)
     {

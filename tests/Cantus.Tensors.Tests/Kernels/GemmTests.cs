@@ -63,6 +63,24 @@ public sealed class GemmTests
     [MemberData(nameof(Paths))]
     public void LargeBlocks_CrossMcAndNcBoundaries(string pathName) => Check(Enum.Parse<GemmPath>(pathName), false, true, 100, 530, 70, true);
 
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void PrePackedA_MatchesReference(string pathName)
+    {
+        var path = Enum.Parse<GemmPath>(pathName);
+        foreach (bool ta in new[] { false, true })
+        {
+            int m = 101, n = 45, k = 290, lda = ta ? m : k;
+            var a = Random(m * k, 7);
+            var b = Random(k * n, 8);
+            var expected = new float[m * n];
+            var c = new float[m * n];
+            GemmReference.Multiply(ta, false, m, n, k, a, lda, b, n, expected, n, false);
+            Gemm.Multiply(Gemm.Pack(ta, m, k, a, lda), false, n, b, n, c, n, false, 2, path);
+            TensorAssert.Close(expected, c, 1e-6 * (k + 1), 1e-6, $"packed {path} ta={ta}");
+        }
+    }
+
     [Fact]
     public void ZeroK_ClearsOrKeeps()
     {

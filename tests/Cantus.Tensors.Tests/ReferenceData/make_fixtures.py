@@ -107,6 +107,9 @@ def main():
                                       ('conv_3x3_s1', (1, 2, 5, 5), (3, 2, 3, 3), 3, 1)]:
         op_fixture(name, lambda x, w, b, k=k, s=s: F.conv2d(same_pad(x, k, s), w, b, stride=s),
                    [r(*shape), r(*wshape) * 0.3, r(wshape[0])], {'kernel': k, 'stride': s}, second_order=True)
+    # Nearest ×2 upsampling then a 4×4 'same' stride-1 conv (the generator's decoder layers).
+    op_fixture('upconv', lambda x, w, b: F.conv2d(same_pad(F.interpolate(x, scale_factor=2, mode='nearest'), 4, 1), w, b),
+               [r(2, 3, 3, 5), r(4, 3, 4, 4) * 0.3, r(4)], second_order=True)
     # Batch norm (PyTorch momentum 0.2 = Keras 0.8): training output, grads, running stats; eval output.
     x, g, b = r(4, 3, 5, 6) * 2 + 1, r(3), r(3)
     rm, rv = r(3), pos(3)
