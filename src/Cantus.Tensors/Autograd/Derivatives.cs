@@ -136,6 +136,19 @@ internal static class Derivatives
         n[1] ? ConvOps.UpsampleConv2d(x, gg, null) : null,
     ];
 
+    // y = batch_norm(x, γ, β) with batch statistics: fused closed form, or, when the gradient
+    // itself must be differentiable, the gradient of the composed definition.
+    public static Tensor?[] BatchNorm(Tensor g, Tensor x, Tensor gamma, Tensor beta, float eps, double[] mean, double[] invStd, bool[] n)
+    {
+        if (GradMode.IsEnabled) return Gradients.Grad([NormalizationOps.ComposedTrain(x, gamma, beta, eps)], [x, gamma, beta], [g], createGraph: true);
+        int c = x.Shape[1];
+        var dx = n[0] ? Tensor.Zeros(x.Shape) : null;
+        var dGamma = Tensor.Zeros(c);
+        var dBeta = Tensor.Zeros(c);
+        BatchNormKernels.Backward(g.Data, x.Data, x.Shape[0], c, x.Shape[2] * x.Shape[3], mean, invStd, gamma.Data, dx?.Data, dGamma.Data, dBeta.Data);
+        return [dx, dGamma, dBeta];
+    }
+
     private static TensorShape WithAxis(TensorShape s, int axis, int size)
     {
         var d = s.ToArray();
