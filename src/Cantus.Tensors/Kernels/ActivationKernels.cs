@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Cantus.Tensors.Kernels;
@@ -9,6 +10,7 @@ namespace Cantus.Tensors.Kernels;
 internal static class ActivationKernels
 {
     /// <summary>y = x &gt; 0 ? x : slope·x (slope 0 gives ReLU).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LeakyRelu(ReadOnlySpan<float> x, float slope, Span<float> y)
     {
         int i = 0;
@@ -30,6 +32,7 @@ internal static class ActivationKernels
     }
 
     /// <summary>m = x &gt; 0 ? 1 : slope: the derivative of <see cref="LeakyRelu"/> (PyTorch's choice 'slope' at 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LeakyReluMask(ReadOnlySpan<float> x, float slope, Span<float> m)
     {
         for (int i = 0; i < x.Length; i++) m[i] = x[i] > 0 ? 1f : slope;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace Cantus.Tensors.Kernels;
@@ -13,7 +14,7 @@ namespace Cantus.Tensors.Kernels;
 /// split), so forward and input gradient are bit-identical for any thread count and the
 /// weight gradient for a given one (its per-thread partial sums are added in order).
 /// </summary>
-internal static class ConvKernels
+internal static unsafe class ConvKernels
 {
     private const int TargetColumns = 1024;
     private const long MaxScratchFloats = 8L << 20;
@@ -28,17 +29,20 @@ internal static class ConvKernels
         ForEachChunk(g, (n0, nb, gemmThreads) =>
         {
             int p = nb * g.OutPlane;
-            var cols = Scratch(ref t_cols, (long)g.PatchSize * p);
-            for (int s = 0; s < nb; s++) Im2Col(x.AsSpan((n0 + s) * g.InChannels * g.InPlane, g.InChannels * g.InPlane), cols, s * g.OutPlane, p, g);
-            if (nb == 1)
+            fixed (float* px = x)
             {
-                Gemm.Multiply(packed, false, p, cols, p, y.AsSpan(n0 * g.OutChannels * g.OutPlane), g.OutPlane, false, gemmThreads);
-            }
-            else
-            {
-                var tmp = Scratch(ref t_gather, (long)g.OutChannels * p);
-                Gemm.Multiply(packed, false, p, cols, p, tmp, p, false, gemmThreads);
-                Scatter(tmp, y, n0, nb, g.OutChannels, g.OutPlane);
+                // Implicit GEMM: patches are gathered from x while packing, no im2col matrix.
+                var patches = new Im2ColPanels(px + (long)n0 * g.InChannels * g.InPlane, g);
+                if (nb == 1)
+                {
+                    Gemm.Multiply(packed, patches, p, y.AsSpan(n0 * g.OutChannels * g.OutPlane), g.OutPlane, false, gemmThreads);
+                }
+                else
+                {
+                    var tmp = Scratch(ref t_gather, (long)g.OutChannels * p);
+                    Gemm.Multiply(packed, patches, p, tmp, p, false, gemmThreads);
+                    Scatter(tmp, y, n0, nb, g.OutChannels, g.OutPlane);
+                }
             }
             if (bias is not null)
                 for (int s = 0; s < nb; s++)
@@ -133,6 +137,7 @@ internal static class ConvKernels
     }
 
     /// <summary>y[n0+s, o, :] = tmp[o, s·plane : (s+1)·plane] (chunk layout → NCHW).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scatter(ReadOnlySpan<float> tmp, Span<float> y, int n0, int nb, int channels, int plane)
     {
         int p = nb * plane;
@@ -142,6 +147,7 @@ internal static class ConvKernels
     }
 
     /// <summary>The inverse of <see cref="Scatter"/>: NCHW → chunk layout.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Gather(ReadOnlySpan<float> src, Span<float> dst, int n0, int nb, int channels, int plane)
     {
         int p = nb * plane;
@@ -163,6 +169,7 @@ internal static class ConvKernels
     /// cols[(c·KH+u)·KW+v, col0 + i·OW + j] = x[c, i·s+u−top, j·s+v−left] (zero outside), rows
     /// of length <paramref name="ld"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Im2Col(ReadOnlySpan<float> x, Span<float> cols, int col0, int ld, ConvGeometry g)
     {
         int oh = g.OutHeight, ow = g.OutWidth, s = g.Stride;
@@ -191,6 +198,7 @@ internal static class ConvKernels
     }
 
     /// <summary>The adjoint of <see cref="Im2Col"/>: adds each cols entry back to the input element it came from.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Col2ImAdd(ReadOnlySpan<float> cols, int col0, int ld, Span<float> x, ConvGeometry g)
     {
         int oh = g.OutHeight, ow = g.OutWidth, s = g.Stride;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Cantus.Tensors.Kernels;
@@ -60,7 +61,7 @@ internal static unsafe class Gemm
 
         fixed (float* pa = a, pb = b, pc = c)
         {
-            Run(new Job(transA, transB, m, k, pa, lda, pb, ldb, pc, ldc, accumulate, path, GemmMicroKernels.Nr(path), null), n, threads);
+            Run(new Job<MatrixPanels>(transA, m, k, pa, lda, new MatrixPanels(pb, ldb, transB), pc, ldc, accumulate, path, GemmMicroKernels.Nr(path), null), n, threads);
         }
     }
 
@@ -77,7 +78,7 @@ internal static unsafe class Gemm
         var data = GC.AllocateUninitializedArray<float>(Math.Max(1, mPad * k), pinned: true);
         fixed (float* pa = a, dst = data)
         {
-            var job = new Job(transA, false, m, k, pa, lda, null, 0, null, 0, false, GemmPath.Scalar, 16, null);
+            var job = new Job<MatrixPanels>(transA, m, k, pa, lda, default, null, 0, false, GemmPath.Scalar, 16, null);
             for (int pc = 0; pc < k; pc += KC)
             {
                 int kc = Math.Min(KC, k - pc);
@@ -105,13 +106,38 @@ internal static unsafe class Gemm
             if (!accumulate) for (int i = 0; i < m; i++) c.Slice(i * ldc, n).Clear();
             return;
         }
-        fixed (float* pb = b, pc = c, pa = a.Data)
+        fixed (float* pb = b)
         {
-            Run(new Job(false, transB, m, k, null, 0, pb, ldb, pc, ldc, accumulate, path, GemmMicroKernels.Nr(path), pa), n, threads);
+            Multiply(a, new MatrixPanels(pb, ldb, transB), n, c, ldc, accumulate, threads, path);
         }
     }
 
-    private static void Run(Job job, int n, int threads)
+    /// <summary>
+    /// C = A·B (or C += ) with A packed by <see cref="Pack"/> and the k×n operand B supplied
+    /// panel by panel by <paramref name="source"/> (e.g. patches gathered straight from an image).
+    /// </summary>
+    public static void Multiply<TB>(PackedMatrix a, TB source, int n, Span<float> c, int ldc, bool accumulate, int threads = 1, GemmPath path = GemmPath.Auto)
+        where TB : struct, IPanelSource
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        int m = a.Rows, k = a.Cols;
+        if (m == 0 || n == 0) return;
+        CheckSpan(c.Length, m, n, ldc, nameof(c));
+        if (path == GemmPath.Auto) path = BestPath;
+        if (!IsSupported(path)) throw new ArgumentException($"GEMM path {path} is not supported on this machine.", nameof(path));
+        if (k == 0)
+        {
+            if (!accumulate) for (int i = 0; i < m; i++) c.Slice(i * ldc, n).Clear();
+            return;
+        }
+        fixed (float* pc = c, pa = a.Data)
+        {
+            Run(new Job<TB>(false, m, k, null, 0, source, pc, ldc, accumulate, path, GemmMicroKernels.Nr(path), pa), n, threads);
+        }
+    }
+
+    private static void Run<TB>(Job<TB> job, int n, int threads)
+        where TB : struct, IPanelSource
     {
         int nr = job.Nr;
         int strips = (n + nr - 1) / nr;
@@ -136,11 +162,13 @@ internal static unsafe class Gemm
     }
 
     /// <summary>The arguments of one multiplication, shared by its threads.</summary>
-    private readonly struct Job(bool transA, bool transB, int m, int k, float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate, GemmPath path, int nr, float* packedA)
+    private readonly struct Job<TB>(bool transA, int m, int k, float* a, int lda, TB source, float* c, int ldc, bool accumulate, GemmPath path, int nr, float* packedA)
+        where TB : struct, IPanelSource
     {
         public int Nr => nr;
 
         /// <summary>Computes columns [j0, j1) of C.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run(int j0, int j1)
         {
             var packA = t_packA ??= GC.AllocateUninitializedArray<float>(MC * KC, pinned: true);
@@ -155,7 +183,7 @@ internal static unsafe class Gemm
                     {
                         int kc = Math.Min(KC, k - pc);
                         bool acc = accumulate || pc > 0;
-                        PackB(bp0, pc, kc, jc, nc);
+                        source.PackB(bp0, pc, kc, jc, nc, nr);
                         for (int ic = 0; ic < m; ic += MC)
                         {
                             int mc = Math.Min(MC, m - ic);
@@ -189,6 +217,7 @@ internal static unsafe class Gemm
         }
 
         /// <summary>Packs op(A)[ic..ic+mc, pc..pc+kc] as MR-tall strips, k-major, zero-padded rows.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void PackA(float* dst, int ic, int mc, int pc, int kc)
         {
             for (int ir = 0; ir < mc; ir += MR)
@@ -210,40 +239,6 @@ internal static unsafe class Gemm
                     {
                         float* src = a + (long)pc * lda + i;
                         for (int p = 0; p < kc; p++) strip[p * MR + ii] = src[(long)p * lda];
-                    }
-                }
-            }
-        }
-
-        /// <summary>Packs op(B)[pc..pc+kc, jc..jc+nc] as NR-wide strips, k-major, zero-padded columns.</summary>
-        private void PackB(float* dst, int pc, int kc, int jc, int nc)
-        {
-            for (int jr = 0; jr < nc; jr += nr)
-            {
-                float* strip = dst + (long)(jr / nr) * kc * nr;
-                int nw = Math.Min(nr, nc - jr);
-                if (!transB)
-                {
-                    for (int p = 0; p < kc; p++)
-                    {
-                        float* src = b + (long)(pc + p) * ldb + jc + jr;
-                        float* d = strip + p * nr;
-                        int j = 0;
-                        for (; j < nw; j++) d[j] = src[j];
-                        for (; j < nr; j++) d[j] = 0;
-                    }
-                }
-                else
-                {
-                    for (int j = 0; j < nr; j++)
-                    {
-                        if (j >= nw)
-                        {
-                            for (int p = 0; p < kc; p++) strip[p * nr + j] = 0;
-                            continue;
-                        }
-                        float* src = b + (long)(jc + jr + j) * ldb + pc;
-                        for (int p = 0; p < kc; p++) strip[p * nr + j] = src[p];
                     }
                 }
             }

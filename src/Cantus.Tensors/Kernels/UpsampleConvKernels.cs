@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Cantus.Tensors.Kernels;
 
 /// <summary>
@@ -99,6 +100,7 @@ internal static class UpsampleConvKernels
     }
 
     /// <summary>y[p, 2i+a, 2j+b] = phase[p, i, j] for planes p of (h, w) → (2h, 2w).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Interleave(ReadOnlySpan<float> phase, Span<float> y, int planes, int h, int w, int a, int b)
     {
         for (int p = 0; p < planes; p++)
@@ -111,6 +113,7 @@ internal static class UpsampleConvKernels
     }
 
     /// <summary>phase[p, i, j] = y[p, 2i+a, 2j+b], the inverse of <see cref="Interleave"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Deinterleave(ReadOnlySpan<float> y, Span<float> phase, int planes, int h, int w, int a, int b)
     {
         for (int p = 0; p < planes; p++)
