@@ -22,7 +22,8 @@ public sealed partial class Tensor
         _data = data;
     }
 
-    internal Tensor(TensorShape shape) : this(shape, new float[shape.ElementCount]) { }
+    /// <summary>A tensor with uninitialised storage: for op results the kernel overwrites entirely.</summary>
+    internal Tensor(TensorShape shape) : this(shape, GC.AllocateUninitializedArray<float>(shape.ElementCount)) { }
 
     /// <summary>The shape.</summary>
     public TensorShape Shape { get; }
@@ -86,10 +87,11 @@ public sealed partial class Tensor
     }
 
     /// <summary>A tensor of zeros.</summary>
-    public static Tensor Zeros(params ReadOnlySpan<int> shape) => new(new TensorShape(shape));
+    public static Tensor Zeros(params ReadOnlySpan<int> shape) => Zeros(new TensorShape(shape));
 
     /// <summary>A tensor of zeros with the given shape.</summary>
-    public static Tensor Zeros(TensorShape shape) => new(shape ?? throw new ArgumentNullException(nameof(shape)));
+    public static Tensor Zeros(TensorShape shape) =>
+        new(shape ?? throw new ArgumentNullException(nameof(shape)), new float[shape.ElementCount]);
 
     /// <summary>A tensor of ones.</summary>
     public static Tensor Ones(params ReadOnlySpan<int> shape) => Full(1f, shape);

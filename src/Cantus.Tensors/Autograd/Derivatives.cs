@@ -55,11 +55,8 @@ internal static class Derivatives
     public static Tensor?[] Sigmoid(Tensor g, Tensor y, bool[] n) =>
         [ElementwiseOps.Mul(g, ElementwiseOps.Mul(y, ElementwiseOps.AddScalar(ElementwiseOps.Neg(y), 1f)))];
 
-    // y = x > 0 ? x : s·x: dx = g·(x > 0 ? 1 : s), the mask a constant
-    public static Tensor?[] LeakyRelu(Tensor g, Tensor x, float slope) => [ElementwiseOps.Mul(g, ElementwiseOps.LeakyReluMask(x, slope))];
-
-    // y = x·m (dropout, m constant): dx = g·m
-    public static Tensor?[] MaskMul(Tensor g, Tensor mask) => [ElementwiseOps.Mul(g, mask)];
+    // y = x > 0 ? x : s·x: dx = g·(x > 0 ? 1 : s), one op linear in g (the mask is constant a.e.)
+    public static Tensor?[] LeakyRelu(Tensor g, Tensor x, float slope) => [ElementwiseOps.LeakyReluBackward(g, x, slope)];
 
     // y = concat(xs, axis): dxᵢ = g narrowed to xᵢ's slot
     public static Tensor?[] Concat(Tensor g, Tensor[] xs, int axis, int[] starts, bool[] n)
