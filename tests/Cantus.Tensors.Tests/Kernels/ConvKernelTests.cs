@@ -4,6 +4,7 @@ using Cantus.Tensors.Tests.TestSupport;
 namespace Cantus.Tensors.Tests.Kernels;
 
 /// <summary>im2col+GEMM convolution kernels against the direct-loop reference, and determinism over thread counts.</summary>
+[Collection(EngineSettingsCollection.Name)]
 public sealed class ConvKernelTests
 {
     private static float[] Random(int n, ulong seed)
