@@ -22,9 +22,12 @@ def save(name, tensors, meta=None):
     if meta:
         header['__metadata__'] = {k: str(v) for k, v in meta.items()}
     for k in sorted(tensors):
-        t = tensors[k].detach().to(torch.float32).contiguous()
+        t = tensors[k].detach().contiguous()
+        # int64 stays int64 (as PyTorch saves num_batches_tracked); everything else float32.
+        dtype = 'I64' if t.dtype == torch.int64 else 'F32'
+        t = t if dtype == 'I64' else t.to(torch.float32)
         b = t.numpy().tobytes()
-        header[k] = {'dtype': 'F32', 'shape': list(t.shape), 'data_offsets': [off, off + len(b)]}
+        header[k] = {'dtype': dtype, 'shape': list(t.shape), 'data_offsets': [off, off + len(b)]}
         blobs.append(b); off += len(b)
     h = json.dumps(header, separators=(',', ':')).encode()
     h += b' ' * ((8 - len(h) % 8) % 8)
