@@ -10,6 +10,8 @@ namespace Cantus.Tensors.Kernels;
 /// forward  Y = W (Cout × K) · cols (+ b), W packed once per call;
 /// input    dcols = Wᵀ · G, scattered back by col2im (the transposed convolution);
 /// weight   dW += G · colsᵀ.
+/// Forward and weight gradient never write cols: the GEMM gathers patches from x while it
+/// packs its panels (<see cref="Im2ColPanels"/>, <see cref="Im2ColTransposedPanels"/>).
 /// Chunks are split over threads in fixed ranges (with a single chunk the GEMM itself is
 /// split), so forward and input gradient are bit-identical for any thread count and the
 /// weight gradient for a given one (its per-thread partial sums are added in order).
@@ -89,16 +91,29 @@ internal static unsafe class ConvKernels
         int parts = WorkPartition.Parts(chunks);
         int gemmThreads = parts == 1 ? EngineSettings.ThreadCount : 1;
         var partials = new float[parts][];
+        // The transposed gather costs about as much as an explicit im2col pass; it pays off when
+        // many output channels share each packed panel or rows are too short for fast copies.
+        bool implicitPatches = g.OutChannels >= 128 || g.OutWidth < 16;
         WorkPartition.For(chunks, parts, (part, c0, c1) =>
         {
             var acc = partials[part] = new float[size];
             for (int ch = c0; ch < c1; ch++)
             {
                 int n0 = ch * chunk, nb = Math.Min(chunk, g.Batch - n0), p = nb * g.OutPlane;
-                var cols = Scratch(ref t_cols, (long)g.PatchSize * p);
-                for (int s = 0; s < nb; s++) Im2Col(x.AsSpan((n0 + s) * g.InChannels * g.InPlane, g.InChannels * g.InPlane), cols, s * g.OutPlane, p, g);
                 ReadOnlySpan<float> gm = nb == 1 ? gy.AsSpan(n0 * g.OutChannels * g.OutPlane, g.OutChannels * g.OutPlane) : Gathered(gy, n0, nb, g);
-                Gemm.Multiply(false, true, g.OutChannels, g.PatchSize, p, gm, p, cols, p, acc, g.PatchSize, ch > c0, gemmThreads);
+                if (!implicitPatches)
+                {
+                    var cols = Scratch(ref t_cols, (long)g.PatchSize * p);
+                    for (int s = 0; s < nb; s++) Im2Col(x.AsSpan((n0 + s) * g.InChannels * g.InPlane, g.InChannels * g.InPlane), cols, s * g.OutPlane, p, g);
+                    Gemm.Multiply(false, true, g.OutChannels, g.PatchSize, p, gm, p, cols, p, acc, g.PatchSize, ch > c0, gemmThreads);
+                    continue;
+                }
+                fixed (float* px = x)
+                {
+                    // Implicit GEMM: colsᵀ is gathered from x while packing.
+                    var patches = new Im2ColTransposedPanels(px + (long)n0 * g.InChannels * g.InPlane, g);
+                    Gemm.Multiply(false, g.OutChannels, p, gm, p, patches, g.PatchSize, acc, g.PatchSize, ch > c0, gemmThreads);
+                }
             }
         });
         // Fixed-order reduction of the per-part sums: deterministic for a given thread count.
@@ -190,7 +205,8 @@ internal static unsafe class ConvKernels
                         var src = plane.Slice(r * g.Width, g.Width);
                         dst[..j0].Clear();
                         dst[j1..].Clear();
-                        if (s == 1) src.Slice(j0 + off, j1 - j0).CopyTo(dst[j0..j1]);
+                        if (s == 1 && j1 - j0 >= 16) src.Slice(j0 + off, j1 - j0).CopyTo(dst[j0..j1]);
+                        else if (s == 1) for (int j = j0; j < j1; j++) dst[j] = src[j + off];
                         else for (int j = j0; j < j1; j++) dst[j] = src[j * s + off];
                     }
                 }
@@ -217,10 +233,15 @@ internal static unsafe class ConvKernels
                         if (r < 0 || r >= g.Height) continue;
                         var src = row.Slice(i * ow, ow);
                         var dst = plane.Slice(r * g.Width, g.Width);
-                        if (s == 1)
+                        if (s == 1 && j1 - j0 >= 16)
                         {
                             var d = dst.Slice(j0 + off, j1 - j0);
                             TensorPrimitives.Add(d, src[j0..j1], d);
+                        }
+                        else if (s == 1)
+                        {
+                            // Short rows (small feature maps): a plain loop beats the call overhead.
+                            for (int j = j0; j < j1; j++) dst[j + off] += src[j];
                         }
                         else for (int j = j0; j < j1; j++) dst[j * s + off] += src[j];
                     }

@@ -136,6 +136,28 @@ internal static unsafe class Gemm
         }
     }
 
+    /// <summary>C = op(A)·B (or C += ) with B (k×n) supplied panel by panel by <paramref name="source"/>.</summary>
+    /// <exception cref="ArgumentException">A span is too short for its dimensions.</exception>
+    public static void Multiply<TB>(bool transA, int m, int k, ReadOnlySpan<float> a, int lda, TB source, int n, Span<float> c, int ldc,
+        bool accumulate, int threads = 1, GemmPath path = GemmPath.Auto)
+        where TB : struct, IPanelSource
+    {
+        if (m == 0 || n == 0) return;
+        CheckSpan(a.Length, transA ? k : m, transA ? m : k, lda, nameof(a));
+        CheckSpan(c.Length, m, n, ldc, nameof(c));
+        if (path == GemmPath.Auto) path = BestPath;
+        if (!IsSupported(path)) throw new ArgumentException($"GEMM path {path} is not supported on this machine.", nameof(path));
+        if (k == 0)
+        {
+            if (!accumulate) for (int i = 0; i < m; i++) c.Slice(i * ldc, n).Clear();
+            return;
+        }
+        fixed (float* pa = a, pc = c)
+        {
+            Run(new Job<TB>(transA, m, k, pa, lda, source, pc, ldc, accumulate, path, GemmMicroKernels.Nr(path), null), n, threads);
+        }
+    }
+
     private static void Run<TB>(Job<TB> job, int n, int threads)
         where TB : struct, IPanelSource
     {

@@ -52,7 +52,7 @@ internal readonly unsafe struct Im2ColPanels(float* x, ConvGeometry g) : IPanelS
                     int len = segLength[sg], r = segRow[sg] + u;
                     if ((uint)r >= (uint)_h)
                     {
-                        new Span<float>(ds, len).Clear();
+                        for (int t = 0; t < len; t++) ds[t] = 0;
                         continue;
                     }
                     float* row = x + segBase[sg] + (long)c * _plane + (long)r * _w;
@@ -60,9 +60,10 @@ internal readonly unsafe struct Im2ColPanels(float* x, ConvGeometry g) : IPanelS
                     if (_stride == 1)
                     {
                         int t0 = Math.Max(0, -q0), t1 = Math.Max(t0, Math.Min(len, _w - q0));
-                        if (t0 > 0) new Span<float>(ds, t0).Clear();
-                        new ReadOnlySpan<float>(row + q0 + t0, t1 - t0).CopyTo(new Span<float>(ds + t0, t1 - t0));
-                        if (t1 < len) new Span<float>(ds + t1, len - t1).Clear();
+                        for (int t = 0; t < t0; t++) ds[t] = 0;
+                        if (t1 - t0 >= 16) new ReadOnlySpan<float>(row + q0 + t0, t1 - t0).CopyTo(new Span<float>(ds + t0, t1 - t0));
+                        else for (int t = t0; t < t1; t++) ds[t] = row[q0 + t];
+                        for (int t = t1; t < len; t++) ds[t] = 0;
                     }
                     else
                     {
