@@ -24,10 +24,18 @@ internal static unsafe class ConvKernels
     [ThreadStatic] private static float[]? t_cols;
     [ThreadStatic] private static float[]? t_gather;
 
+    /// <summary>W (Cout × K) packed for the forward GEMM.</summary>
+    public static PackedMatrix PackForward(float[] w, ConvGeometry g) => Gemm.Pack(false, g.OutChannels, g.PatchSize, w, g.PatchSize);
+
+    /// <summary>Wᵀ (K × Cout) packed for the input-gradient GEMM.</summary>
+    public static PackedMatrix PackInputGrad(float[] w, ConvGeometry g) => Gemm.Pack(true, g.PatchSize, g.OutChannels, w, g.PatchSize);
+
     /// <summary>y = conv(x, w) + bias; arrays hold at least the geometry's element counts.</summary>
-    public static void Forward(float[] x, float[] w, float[]? bias, float[] y, ConvGeometry g)
+    public static void Forward(float[] x, float[] w, float[]? bias, float[] y, ConvGeometry g) => Forward(x, PackForward(w, g), bias, y, g);
+
+    /// <summary>y = conv(x, w) + bias with w packed by <see cref="PackForward"/>.</summary>
+    public static void Forward(float[] x, PackedMatrix packed, float[]? bias, float[] y, ConvGeometry g)
     {
-        var packed = Gemm.Pack(false, g.OutChannels, g.PatchSize, w, g.PatchSize);
         ForEachChunk(g, (n0, nb, gemmThreads) =>
         {
             int p = nb * g.OutPlane;
@@ -57,9 +65,11 @@ internal static unsafe class ConvKernels
     }
 
     /// <summary>dx = the adjoint of conv in x applied to gy (a transposed convolution).</summary>
-    public static void InputGrad(float[] gy, float[] w, float[] dx, ConvGeometry g)
+    public static void InputGrad(float[] gy, float[] w, float[] dx, ConvGeometry g) => InputGrad(gy, PackInputGrad(w, g), dx, g);
+
+    /// <summary>dx from gy with w packed by <see cref="PackInputGrad"/>.</summary>
+    public static void InputGrad(float[] gy, PackedMatrix packedT, float[] dx, ConvGeometry g)
     {
-        var packedT = Gemm.Pack(true, g.PatchSize, g.OutChannels, w, g.PatchSize);
         ForEachChunk(g, (n0, nb, gemmThreads) =>
         {
             int p = nb * g.OutPlane;

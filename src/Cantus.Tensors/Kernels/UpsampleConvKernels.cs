@@ -55,30 +55,46 @@ internal static class UpsampleConvKernels
                 }
     }
 
+    /// <summary>The four phase kernels packed for the forward GEMM, in phase order (0,0), (0,1), (1,0), (1,1).</summary>
+    public static PackedMatrix[] PackForward(float[] w, int cin, int cout) =>
+        [.. Phases().Select(p => ConvKernels.PackForward(PhaseWeight(w, cout, cin, p.A, p.B), PhaseGeometry(1, cin, 1, 1, cout, p.A, p.B)))];
+
+    /// <summary>The four phase kernels transposed and packed for the input-gradient GEMM.</summary>
+    public static PackedMatrix[] PackInputGrad(float[] w, int cin, int cout) =>
+        [.. Phases().Select(p => ConvKernels.PackInputGrad(PhaseWeight(w, cout, cin, p.A, p.B), PhaseGeometry(1, cin, 1, 1, cout, p.A, p.B)))];
+
+    private static IEnumerable<(int A, int B)> Phases() => [(0, 0), (0, 1), (1, 0), (1, 1)];
+
     // x: (N, Cin, H, W), w: (Cout, Cin, 4, 4) → y: (N, Cout, 2H, 2W)
-    public static void Forward(float[] x, float[] w, float[]? bias, float[] y, int n, int cin, int h, int wd, int cout)
+    public static void Forward(float[] x, float[] w, float[]? bias, float[] y, int n, int cin, int h, int wd, int cout) =>
+        Forward(x, PackForward(w, cin, cout), bias, y, n, cin, h, wd, cout);
+
+    public static void Forward(float[] x, PackedMatrix[] phases, float[]? bias, float[] y, int n, int cin, int h, int wd, int cout)
     {
-        var phase = new float[n * cout * h * wd];
+        var phase = GC.AllocateUninitializedArray<float>(n * cout * h * wd);
         for (int a = 0; a < 2; a++)
             for (int b = 0; b < 2; b++)
             {
                 var g = PhaseGeometry(n, cin, h, wd, cout, a, b);
-                ConvKernels.Forward(x, PhaseWeight(w, cout, cin, a, b), bias, phase, g);
+                ConvKernels.Forward(x, phases[2 * a + b], bias, phase, g);
                 Interleave(phase, y, n * cout, h, wd, a, b);
             }
     }
 
     // gy: (N, Cout, 2H, 2W) → dx: (N, Cin, H, W)
-    public static void InputGrad(float[] gy, float[] w, float[] dx, int n, int cin, int h, int wd, int cout)
+    public static void InputGrad(float[] gy, float[] w, float[] dx, int n, int cin, int h, int wd, int cout) =>
+        InputGrad(gy, PackInputGrad(w, cin, cout), dx, n, cin, h, wd, cout);
+
+    public static void InputGrad(float[] gy, PackedMatrix[] phasesT, float[] dx, int n, int cin, int h, int wd, int cout)
     {
-        var phase = new float[n * cout * h * wd];
-        var part = new float[n * cin * h * wd];
+        var phase = GC.AllocateUninitializedArray<float>(n * cout * h * wd);
+        var part = GC.AllocateUninitializedArray<float>(n * cin * h * wd);
         Array.Clear(dx, 0, part.Length);
         for (int a = 0; a < 2; a++)
             for (int b = 0; b < 2; b++)
             {
                 Deinterleave(gy, phase, n * cout, h, wd, a, b);
-                ConvKernels.InputGrad(phase, PhaseWeight(w, cout, cin, a, b), part, PhaseGeometry(n, cin, h, wd, cout, a, b));
+                ConvKernels.InputGrad(phase, phasesT[2 * a + b], part, PhaseGeometry(n, cin, h, wd, cout, a, b));
                 System.Numerics.Tensors.TensorPrimitives.Add(dx.AsSpan(0, part.Length), part, dx.AsSpan(0, part.Length));
             }
     }
