@@ -10,9 +10,9 @@ namespace Cantus.Tensors.Kernels;
 /// register-blocked micro-kernel (<see cref="GemmMicroKernels"/>) runs over them.
 /// </summary>
 /// <remarks>
-/// Threads split the columns into fixed NR-aligned ranges; every element of C is computed
-/// by one thread with the same summation order whatever the thread count, so results are
-/// bit-identical for 1 or many threads.
+/// Threads split the columns (or, for narrow products, the rows) into fixed tile-aligned
+/// ranges; every element of C is computed by one thread with the same summation order
+/// whatever the thread count, so results are bit-identical for 1 or many threads.
 /// </remarks>
 internal static unsafe class Gemm
 {
@@ -20,6 +20,7 @@ internal static unsafe class Gemm
     private const int KC = 256;
     private const int MC = 96;
     private const int NC = 512;
+    private const double MinParallelFlops = 1 << 21;
 
     [ThreadStatic] private static float[]? t_packA;
     [ThreadStatic] private static float[]? t_packB;
@@ -161,18 +162,26 @@ internal static unsafe class Gemm
     private static void Run<TB>(Job<TB> job, int n, int threads)
         where TB : struct, IPanelSource
     {
-        int nr = job.Nr;
-        int strips = (n + nr - 1) / nr;
-        int parts = Math.Max(1, Math.Min(threads, strips));
-        if (parts == 1) job.Run(0, n);
-        else
+        int nr = job.Nr, m = job.M;
+        int strips = (n + nr - 1) / nr, rowStrips = (m + MR - 1) / MR;
+        // Small products stay on one thread (scheduling costs more than it saves). Wide ones
+        // split columns; narrow, tall ones (few output pixels) split rows. Either way each
+        // element is computed by one thread in the same order: results do not depend on it.
+        bool small = 2.0 * m * n * job.K < MinParallelFlops;
+        if (threads <= 1 || small || (strips < 2 && rowStrips < 2))
         {
-            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
-            {
-                int s0 = (int)((long)strips * p / parts), s1 = (int)((long)strips * (p + 1) / parts);
-                job.Run(s0 * nr, Math.Min(n, s1 * nr));
-            });
+            job.Run(0, n, 0, m);
+            return;
         }
+        bool byColumns = strips >= 2 * threads || strips >= rowStrips;
+        int units = byColumns ? strips : rowStrips;
+        int parts = Math.Min(threads, units);
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+        {
+            int u0 = (int)((long)units * p / parts), u1 = (int)((long)units * (p + 1) / parts);
+            if (byColumns) job.Run(u0 * nr, Math.Min(n, u1 * nr), 0, m);
+            else job.Run(0, n, u0 * MR, Math.Min(m, u1 * MR));
+        });
     }
 
     private static void CheckSpan(int length, int rows, int cols, int ld, string name)
@@ -189,9 +198,13 @@ internal static unsafe class Gemm
     {
         public int Nr => nr;
 
-        /// <summary>Computes columns [j0, j1) of C.</summary>
+        public int M => m;
+
+        public int K => k;
+
+        /// <summary>Computes rows [i0, i1) × columns [j0, j1) of C (i0 a multiple of MR).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Run(int j0, int j1)
+        public void Run(int j0, int j1, int i0, int i1)
         {
             var packA = t_packA ??= GC.AllocateUninitializedArray<float>(MC * KC, pinned: true);
             var packB = t_packB ??= GC.AllocateUninitializedArray<float>(NC * KC + 64, pinned: true);
@@ -206,9 +219,9 @@ internal static unsafe class Gemm
                         int kc = Math.Min(KC, k - pc);
                         bool acc = accumulate || pc > 0;
                         source.PackB(bp0, pc, kc, jc, nc, nr);
-                        for (int ic = 0; ic < m; ic += MC)
+                        for (int ic = i0; ic < i1; ic += MC)
                         {
-                            int mc = Math.Min(MC, m - ic);
+                            int mc = Math.Min(MC, i1 - ic);
                             float* apBlock = ap0;
                             if (packedA is null) PackA(ap0, ic, mc, pc, kc);
                             else apBlock = packedA + (long)pc * ((m + MR - 1) / MR * MR) + (long)ic * kc;

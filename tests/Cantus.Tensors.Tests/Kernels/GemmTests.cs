@@ -104,10 +104,12 @@ public sealed class GemmTests
     public void TooShortSpan_Throws() =>
         Assert.Throws<ArgumentException>(() => Gemm.Multiply(false, false, 2, 2, 2, new float[3], 2, new float[4], 2, new float[4], 2, false));
 
-    [Fact]
-    public void ThreadCounts_BitIdentical()
+    [Theory]
+    [InlineData(70, 300, 123)] // wide: columns split
+    [InlineData(300, 20, 100)] // narrow and tall: rows split
+    [InlineData(5, 5, 5)] // too small to split
+    public void ThreadCounts_BitIdentical(int m, int n, int k)
     {
-        int m = 70, n = 300, k = 123;
         var a = Random(m * k, 4);
         var b = Random(k * n, 5);
         var c1 = new float[m * n];
@@ -115,5 +117,8 @@ public sealed class GemmTests
         Gemm.Multiply(false, false, m, n, k, a, k, b, n, c1, n, false, threads: 1);
         Gemm.Multiply(false, false, m, n, k, a, k, b, n, c2, n, false, threads: 2);
         TensorAssert.BitEqual(c1, c2, "GEMM 1 vs 2 threads");
+        var expected = new float[m * n];
+        GemmReference.Multiply(false, false, m, n, k, a, k, b, n, expected, n, false);
+        TensorAssert.Close(expected, c2, 1e-6 * (k + 1), 1e-6, "GEMM 2 threads vs reference");
     }
 }
