@@ -25,10 +25,10 @@ internal static unsafe class ConvKernels
     [ThreadStatic] private static float[]? t_gather;
 
     /// <summary>W (Cout × K) packed for the forward GEMM.</summary>
-    public static PackedMatrix PackForward(float[] w, ConvGeometry g) => Gemm.Pack(false, g.OutChannels, g.PatchSize, w, g.PatchSize);
+    public static PackedMatrix PackForward(float[] w, ConvGeometry g, PackedMatrix? reuse = null) => Gemm.Pack(false, g.OutChannels, g.PatchSize, w, g.PatchSize, reuse);
 
     /// <summary>Wᵀ (K × Cout) packed for the input-gradient GEMM.</summary>
-    public static PackedMatrix PackInputGrad(float[] w, ConvGeometry g) => Gemm.Pack(true, g.PatchSize, g.OutChannels, w, g.PatchSize);
+    public static PackedMatrix PackInputGrad(float[] w, ConvGeometry g, PackedMatrix? reuse = null) => Gemm.Pack(true, g.PatchSize, g.OutChannels, w, g.PatchSize, reuse);
 
     /// <summary>y = conv(x, w) + bias; arrays hold at least the geometry's element counts.</summary>
     public static void Forward(float[] x, float[] w, float[]? bias, float[] y, ConvGeometry g) => Forward(x, PackForward(w, g), bias, y, g);

@@ -70,13 +70,16 @@ internal static unsafe class Gemm
     /// Packs op(A) (m×k) once into the layout the micro-kernels read, so that a weight
     /// multiplied against many right-hand sides (one per convolution chunk) is packed once.
     /// </summary>
-    public static PackedMatrix Pack(bool transA, int m, int k, ReadOnlySpan<float> a, int lda)
+    /// <remarks>reuse: a previous packing whose buffer is recycled when large enough (caches repack in place).</remarks>
+    public static PackedMatrix Pack(bool transA, int m, int k, ReadOnlySpan<float> a, int lda, PackedMatrix? reuse = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(m);
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         CheckSpan(a.Length, transA ? k : m, transA ? m : k, lda, nameof(a));
         int mPad = (m + MR - 1) / MR * MR;
-        var data = GC.AllocateUninitializedArray<float>(Math.Max(1, mPad * k), pinned: true);
+        int size = Math.Max(1, mPad * k);
+        // Not pinned: multiplications pin it for their duration, and the LOH can compact it.
+        var data = reuse is not null && reuse.Data.Length >= size ? reuse.Data : GC.AllocateUninitializedArray<float>(size);
         fixed (float* pa = a, dst = data)
         {
             var job = new Job<MatrixPanels>(transA, m, k, pa, lda, default, null, 0, false, GemmPath.Scalar, 16, null);

@@ -12,26 +12,25 @@ internal static class PackedWeightCache
 {
     private static readonly ConditionalWeakTable<TensorStorage, Entry> s_entries = new();
 
-    /// <summary>The packed matrix for (storage, key), built by <paramref name="build"/> when missing or stale.</summary>
-    public static PackedMatrix Get(TensorStorage storage, string key, Func<PackedMatrix> build)
+    /// <summary>
+    /// The packed matrix for (storage, key), built by <paramref name="build"/> when missing or
+    /// stale; a stale packing is handed to <paramref name="build"/> so its buffer is reused
+    /// (weights change every optimizer step: repacking in place keeps memory flat).
+    /// </summary>
+    public static PackedMatrix Get(TensorStorage storage, string key, Func<PackedMatrix?, PackedMatrix> build)
     {
         var entry = s_entries.GetValue(storage, _ => new Entry());
         lock (entry)
         {
-            if (entry.Version != storage.Version)
-            {
-                entry.Items.Clear();
-                entry.Version = storage.Version;
-            }
-            if (!entry.Items.TryGetValue(key, out var packed)) entry.Items[key] = packed = build();
+            if (entry.Items.TryGetValue(key, out var item) && item.Version == storage.Version) return item.Packed;
+            var packed = build(item.Packed);
+            entry.Items[key] = (packed, storage.Version);
             return packed;
         }
     }
 
     private sealed class Entry
     {
-        public int Version { get; set; } = -1;
-
-        public Dictionary<string, PackedMatrix> Items { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (PackedMatrix Packed, int Version)> Items { get; } = new(StringComparer.Ordinal);
     }
 }

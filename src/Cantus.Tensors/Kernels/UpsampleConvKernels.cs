@@ -55,15 +55,17 @@ internal static class UpsampleConvKernels
                 }
     }
 
-    /// <summary>The four phase kernels packed for the forward GEMM, in phase order (0,0), (0,1), (1,0), (1,1).</summary>
-    public static PackedMatrix[] PackForward(float[] w, int cin, int cout) =>
-        [.. Phases().Select(p => ConvKernels.PackForward(PhaseWeight(w, cout, cin, p.A, p.B), PhaseGeometry(1, cin, 1, 1, cout, p.A, p.B)))];
+    /// <summary>Phase <paramref name="phase"/> = 2a + b of the kernel, packed for the forward GEMM.</summary>
+    public static PackedMatrix PackForward(float[] w, int cin, int cout, int phase, PackedMatrix? reuse = null) =>
+        ConvKernels.PackForward(PhaseWeight(w, cout, cin, phase / 2, phase % 2), PhaseGeometry(1, cin, 1, 1, cout, phase / 2, phase % 2), reuse);
 
-    /// <summary>The four phase kernels transposed and packed for the input-gradient GEMM.</summary>
-    public static PackedMatrix[] PackInputGrad(float[] w, int cin, int cout) =>
-        [.. Phases().Select(p => ConvKernels.PackInputGrad(PhaseWeight(w, cout, cin, p.A, p.B), PhaseGeometry(1, cin, 1, 1, cout, p.A, p.B)))];
+    /// <summary>Phase <paramref name="phase"/> of the kernel, transposed and packed for the input-gradient GEMM.</summary>
+    public static PackedMatrix PackInputGrad(float[] w, int cin, int cout, int phase, PackedMatrix? reuse = null) =>
+        ConvKernels.PackInputGrad(PhaseWeight(w, cout, cin, phase / 2, phase % 2), PhaseGeometry(1, cin, 1, 1, cout, phase / 2, phase % 2), reuse);
 
-    private static IEnumerable<(int A, int B)> Phases() => [(0, 0), (0, 1), (1, 0), (1, 1)];
+    public static PackedMatrix[] PackForward(float[] w, int cin, int cout) => [.. Enumerable.Range(0, 4).Select(p => PackForward(w, cin, cout, p))];
+
+    public static PackedMatrix[] PackInputGrad(float[] w, int cin, int cout) => [.. Enumerable.Range(0, 4).Select(p => PackInputGrad(w, cin, cout, p))];
 
     // x: (N, Cin, H, W), w: (Cout, Cin, 4, 4) → y: (N, Cout, 2H, 2W)
     public static void Forward(float[] x, float[] w, float[]? bias, float[] y, int n, int cin, int h, int wd, int cout) =>

@@ -16,7 +16,7 @@ internal static class ConvOps
         if (b is not null && (b.Rank != 1 || b.Shape[0] != g.OutChannels))
             throw new ArgumentException($"conv2d bias must be ({g.OutChannels}); got {b.Shape}.", nameof(b));
         var y = new Tensor(g.OutputShape);
-        ConvKernels.Forward(x.Data, Packed(w, "conv:" + g.PatchSize, () => ConvKernels.PackForward(w.Data, g)), b?.Data, y.Data, g);
+        ConvKernels.Forward(x.Data, Packed(w, "conv:" + g.PatchSize, old => ConvKernels.PackForward(w.Data, g, old)), b?.Data, y.Data, g);
         Tensor[] inputs = b is null ? [x, w] : [x, w, b];
         return Tape.Record(y, "conv2d", inputs, (gy, needs) => Derivatives.Conv2d(gy, x, w, g, needs));
     }
@@ -27,7 +27,7 @@ internal static class ConvOps
         CheckShape(gy, g.OutputShape, "output gradient");
         CheckShape(w, g.WeightShape, "weight");
         var dx = new Tensor(g.InputShape);
-        ConvKernels.InputGrad(gy.Data, Packed(w, "conv_t:" + g.PatchSize, () => ConvKernels.PackInputGrad(w.Data, g)), dx.Data, g);
+        ConvKernels.InputGrad(gy.Data, Packed(w, "conv_t:" + g.PatchSize, old => ConvKernels.PackInputGrad(w.Data, g, old)), dx.Data, g);
         return Tape.Record(dx, "conv2d_input_grad", [gy, w], (gg, needs) => Derivatives.Conv2dInputGrad(gg, gy, w, g, needs));
     }
 
@@ -50,7 +50,7 @@ internal static class ConvOps
         int n = x.Shape[0], cin = x.Shape[1], h = x.Shape[2], wd = x.Shape[3], cout = w.Shape[0];
         if (b is not null && (b.Rank != 1 || b.Shape[0] != cout)) throw new ArgumentException($"Bias must be ({cout}); got {b.Shape}.", nameof(b));
         var y = new Tensor(new TensorShape(n, cout, 2 * h, 2 * wd));
-        var phases = PackedPhases(w, "upconv", () => UpsampleConvKernels.PackForward(w.Data, cin, cout));
+        var phases = PackedPhases(w, "upconv", (p, old) => UpsampleConvKernels.PackForward(w.Data, cin, cout, p, old));
         UpsampleConvKernels.Forward(x.Data, phases, b?.Data, y.Data, n, cin, h, wd, cout);
         Tensor[] inputs = b is null ? [x, w] : [x, w, b];
         return Tape.Record(y, "upsample_conv2d", inputs, (gy, needs) => Derivatives.UpsampleConv2d(gy, x, w, needs));
@@ -62,7 +62,7 @@ internal static class ConvOps
         int n = xShape[0], cin = xShape[1], h = xShape[2], wd = xShape[3], cout = w.Shape[0];
         CheckShape(gy, new TensorShape(n, cout, 2 * h, 2 * wd), "output gradient");
         var dx = new Tensor(xShape);
-        var phases = PackedPhases(w, "upconv_t", () => UpsampleConvKernels.PackInputGrad(w.Data, cin, cout));
+        var phases = PackedPhases(w, "upconv_t", (p, old) => UpsampleConvKernels.PackInputGrad(w.Data, cin, cout, p, old));
         UpsampleConvKernels.InputGrad(gy.Data, phases, dx.Data, n, cin, h, wd, cout);
         return Tape.Record(dx, "upsample_conv2d_input_grad", [gy, w], (gg, needs) => Derivatives.UpsampleConv2dInputGrad(gg, gy, w, needs));
     }
@@ -98,15 +98,11 @@ internal static class ConvOps
     }
 
     /// <summary>A weight's packed form: cached for leaves (parameters), rebuilt after in-place writes.</summary>
-    private static PackedMatrix Packed(Tensor w, string key, Func<PackedMatrix> build) =>
-        w.IsLeaf ? PackedWeightCache.Get(w.Storage, key, build) : build();
+    private static PackedMatrix Packed(Tensor w, string key, Func<PackedMatrix?, PackedMatrix> build) =>
+        w.IsLeaf ? PackedWeightCache.Get(w.Storage, key, build) : build(null);
 
-    private static PackedMatrix[] PackedPhases(Tensor w, string key, Func<PackedMatrix[]> build)
-    {
-        if (!w.IsLeaf) return build();
-        PackedMatrix[]? all = null;
-        return [.. Enumerable.Range(0, 4).Select(i => PackedWeightCache.Get(w.Storage, key + i, () => (all ??= build())[i]))];
-    }
+    private static PackedMatrix[] PackedPhases(Tensor w, string key, Func<int, PackedMatrix?, PackedMatrix> build) =>
+        [.. Enumerable.Range(0, 4).Select(p => Packed(w, key + p, old => build(p, old)))];
 
     private static void CheckShape(Tensor t, TensorShape expected, string what)
     {
