@@ -50,6 +50,24 @@ public static class Functional
         return ConvOps.Conv2dWeightGrad(x, gradOutput, ConvGeometry.From(x.Shape, weightShape, stride, padding));
     }
 
+    /// <summary>
+    /// Nearest ×2 upsampling followed by a 4×4 stride-1 convolution with TensorFlow 'same'
+    /// padding, as <c>Conv2d(UpsampleNearest2x(x), w, b, 1, Padding2d.Same(2H, 2W, 4, 1))</c>
+    /// (the lab's u4, u5, u6 and output layers) but computed on the low-resolution input as
+    /// four phase convolutions with 2.56× fewer multiply-adds; equal up to rounding.
+    /// </summary>
+    /// <param name="x">Input (N, Cin, H, W).</param>
+    /// <param name="weight">Kernel (Cout, Cin, 4, 4).</param>
+    /// <param name="bias">Bias (Cout) or null.</param>
+    /// <returns>(N, Cout, 2H, 2W).</returns>
+    /// <exception cref="ArgumentException">Shapes do not fit together.</exception>
+    public static Tensor UpsampleConv2d(Tensor x, Tensor weight, Tensor? bias)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(weight);
+        return ConvOps.UpsampleConv2d(x, weight, bias);
+    }
+
     /// <summary>Linear layer y = x·wᵀ + b with x (N, in), w (out, in), b (out) or null.</summary>
     /// <exception cref="ArgumentException">Shapes do not fit together.</exception>
     public static Tensor Linear(Tensor x, Tensor weight, Tensor? bias)
@@ -86,29 +104,19 @@ public static class Functional
         int c = x.Shape[1];
         foreach (var (t, name) in new[] { (gamma, nameof(gamma)), (beta, nameof(beta)), (runningMean, nameof(runningMean)), (runningVar, nameof(runningVar)) })
             if (t is null || t.Rank != 1 || t.Shape[0] != c) throw new ArgumentException($"BatchNorm2d {name} must have shape ({c}).", name);
-        var g4 = gamma.Reshape(1, c, 1, 1);
-        var b4 = beta.Reshape(1, c, 1, 1);
-        if (!training)
-        {
-            var scale = g4 / (runningVar.Reshape(1, c, 1, 1) + eps).Sqrt();
-            return (x - runningMean.Reshape(1, c, 1, 1)) * scale + b4;
-        }
+        if (!training) return NormalizationOps.BatchNormEval(x, gamma, beta, runningMean, runningVar, eps);
         int count = x.Count / c;
         if (count < 2) throw new ArgumentException($"BatchNorm2d in training needs more than one value per channel; got {x.Shape}.", nameof(x));
-        var mean = x.Mean([0, 2, 3], keepDims: true);
-        var centered = x - mean;
-        var variance = centered.Square().Mean([0, 2, 3], keepDims: true);
-        var y = centered / (variance + eps).Sqrt() * g4 + b4;
+        var y = NormalizationOps.BatchNormTrain(x, gamma, beta, eps, out var mean, out var variance);
         // As PyTorch, the running statistics move in training mode even under no-grad.
         UpdateRunning(runningMean, mean, momentum, 1.0);
         UpdateRunning(runningVar, variance, momentum, count / (count - 1.0));
         return y;
     }
 
-    private static void UpdateRunning(Tensor running, Tensor batch, float momentum, double correction)
+    private static void UpdateRunning(Tensor running, double[] b, float momentum, double correction)
     {
         var r = running.Span;
-        var b = batch.AsReadOnlySpan();
         for (int i = 0; i < r.Length; i++) r[i] = (float)((1.0 - momentum) * r[i] + momentum * (b[i] * correction));
     }
 

@@ -13,16 +13,22 @@ namespace Cantus.Tensors;
 /// </remarks>
 public sealed partial class Tensor
 {
+    private readonly TensorStorage _storage;
     private readonly float[] _data;
 
-    internal Tensor(TensorShape shape, float[] data)
+    internal Tensor(TensorShape shape, float[] data) : this(shape, new TensorStorage(data)) { }
+
+    /// <summary>A tensor over existing storage (a view: reshape, detach).</summary>
+    internal Tensor(TensorShape shape, TensorStorage storage)
     {
-        if (data.Length < shape.ElementCount) throw new ArgumentException($"Storage of {data.Length} floats is too small for shape {shape}.", nameof(data));
+        if (storage.Array.Length < shape.ElementCount) throw new ArgumentException($"Storage of {storage.Array.Length} floats is too small for shape {shape}.", nameof(storage));
         Shape = shape;
-        _data = data;
+        _storage = storage;
+        _data = storage.Array;
     }
 
-    internal Tensor(TensorShape shape) : this(shape, new float[shape.ElementCount]) { }
+    /// <summary>A tensor with uninitialised storage: for op results the kernel overwrites entirely.</summary>
+    internal Tensor(TensorShape shape) : this(shape, GC.AllocateUninitializedArray<float>(shape.ElementCount)) { }
 
     /// <summary>The shape.</summary>
     public TensorShape Shape { get; }
@@ -59,11 +65,24 @@ public sealed partial class Tensor
     /// <summary>The op that produced this tensor, when recorded for autograd.</summary>
     internal Node? Node { get; set; }
 
-    /// <summary>The storage; its length may exceed <see cref="Count"/>.</summary>
+    /// <summary>The storage array for kernels (reads, and writes into fresh results); its length may exceed <see cref="Count"/>.</summary>
     internal float[] Data => _data;
 
-    /// <summary>The elements as a span (internal: kernels write results through it).</summary>
-    internal Span<float> Span => _data.AsSpan(0, Count);
+    /// <summary>The shared storage (views share it; its version counts in-place writes).</summary>
+    internal TensorStorage Storage => _storage;
+
+    /// <summary>
+    /// The elements as a writable span. Every access counts as an in-place modification
+    /// (bumps the storage version), so caches derived from the values are invalidated.
+    /// </summary>
+    internal Span<float> Span
+    {
+        get
+        {
+            _storage.Version++;
+            return _data.AsSpan(0, Count);
+        }
+    }
 
     /// <summary>The elements, read-only, in row-major order.</summary>
     public ReadOnlySpan<float> AsReadOnlySpan() => _data.AsSpan(0, Count);
@@ -86,10 +105,11 @@ public sealed partial class Tensor
     }
 
     /// <summary>A tensor of zeros.</summary>
-    public static Tensor Zeros(params ReadOnlySpan<int> shape) => new(new TensorShape(shape));
+    public static Tensor Zeros(params ReadOnlySpan<int> shape) => Zeros(new TensorShape(shape));
 
     /// <summary>A tensor of zeros with the given shape.</summary>
-    public static Tensor Zeros(TensorShape shape) => new(shape ?? throw new ArgumentNullException(nameof(shape)));
+    public static Tensor Zeros(TensorShape shape) =>
+        new(shape ?? throw new ArgumentNullException(nameof(shape)), new float[shape.ElementCount]);
 
     /// <summary>A tensor of ones.</summary>
     public static Tensor Ones(params ReadOnlySpan<int> shape) => Full(1f, shape);
@@ -143,7 +163,7 @@ public sealed partial class Tensor
     public void Fill(float value) => Span.Fill(value);
 
     /// <summary>A tensor sharing this one's storage but cut off from the autograd graph.</summary>
-    public Tensor Detach() => new(Shape, _data);
+    public Tensor Detach() => new(Shape, _storage);
 
     /// <summary>A deep copy of the data, detached from the graph.</summary>
     public Tensor Clone() => new(Shape, ToArray());

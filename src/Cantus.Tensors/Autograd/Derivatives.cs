@@ -55,11 +55,8 @@ internal static class Derivatives
     public static Tensor?[] Sigmoid(Tensor g, Tensor y, bool[] n) =>
         [ElementwiseOps.Mul(g, ElementwiseOps.Mul(y, ElementwiseOps.AddScalar(ElementwiseOps.Neg(y), 1f)))];
 
-    // y = x > 0 ? x : s·x: dx = g·(x > 0 ? 1 : s), the mask a constant
-    public static Tensor?[] LeakyRelu(Tensor g, Tensor x, float slope) => [ElementwiseOps.Mul(g, ElementwiseOps.LeakyReluMask(x, slope))];
-
-    // y = x·m (dropout, m constant): dx = g·m
-    public static Tensor?[] MaskMul(Tensor g, Tensor mask) => [ElementwiseOps.Mul(g, mask)];
+    // y = x > 0 ? x : s·x: dx = g·(x > 0 ? 1 : s), one op linear in g (the mask is constant a.e.)
+    public static Tensor?[] LeakyRelu(Tensor g, Tensor x, float slope) => [ElementwiseOps.LeakyReluBackward(g, x, slope)];
 
     // y = concat(xs, axis): dxᵢ = g narrowed to xᵢ's slot
     public static Tensor?[] Concat(Tensor g, Tensor[] xs, int axis, int[] starts, bool[] n)
@@ -113,6 +110,41 @@ internal static class Derivatives
         n[0] ? ConvOps.Conv2dInputGrad(gy, gg, geo) : null,
         n[1] ? ConvOps.Conv2d(x, gg, null, geo.Stride, geo.Padding) : null,
     ];
+
+    // y = upconv(x, w) + b (upsample ×2 then 4×4 'same' conv): the same adjoint structure as conv2d
+    public static Tensor?[] UpsampleConv2d(Tensor g, Tensor x, Tensor w, bool[] n)
+    {
+        var r = new Tensor?[n.Length];
+        if (n[0]) r[0] = ConvOps.UpsampleConv2dInputGrad(g, w, x.Shape);
+        if (n[1]) r[1] = ConvOps.UpsampleConv2dWeightGrad(x, g, w.Shape);
+        if (n.Length > 2 && n[2]) r[2] = ReductionOps.Sum(g, [0, 2, 3], false);
+        return r;
+    }
+
+    public static Tensor?[] UpsampleConv2dInputGrad(Tensor gg, Tensor gy, Tensor w, bool[] n) =>
+    [
+        n[0] ? ConvOps.UpsampleConv2d(gg, w, null) : null,
+        n[1] ? ConvOps.UpsampleConv2dWeightGrad(gg, gy, w.Shape) : null,
+    ];
+
+    public static Tensor?[] UpsampleConv2dWeightGrad(Tensor gg, Tensor x, Tensor gy, bool[] n) =>
+    [
+        n[0] ? ConvOps.UpsampleConv2dInputGrad(gy, gg, x.Shape) : null,
+        n[1] ? ConvOps.UpsampleConv2d(x, gg, null) : null,
+    ];
+
+    // y = batch_norm(x, γ, β) with batch statistics: fused closed form, or, when the gradient
+    // itself must be differentiable, the gradient of the composed definition.
+    public static Tensor?[] BatchNorm(Tensor g, Tensor x, Tensor gamma, Tensor beta, float eps, double[] mean, double[] invStd, bool[] n)
+    {
+        if (GradMode.IsEnabled) return Gradients.Grad([NormalizationOps.ComposedTrain(x, gamma, beta, eps)], [x, gamma, beta], [g], createGraph: true);
+        int c = x.Shape[1];
+        var dx = n[0] ? Tensor.Zeros(x.Shape) : null;
+        var dGamma = Tensor.Zeros(c);
+        var dBeta = Tensor.Zeros(c);
+        BatchNormKernels.Backward(g.Data, x.Data, x.Shape[0], c, x.Shape[2] * x.Shape[3], mean, invStd, gamma.Data, dx?.Data, dGamma.Data, dBeta.Data);
+        return [dx, dGamma, dBeta];
+    }
 
     private static TensorShape WithAxis(TensorShape s, int axis, int size)
     {

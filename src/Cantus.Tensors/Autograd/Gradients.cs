@@ -46,7 +46,9 @@ public static class Gradients
             bool any = false;
             for (int j = 0; j < needs.Length; j++) any |= needs[j] = relevant.Contains(node.Inputs[j]);
             if (!any) continue;
+            if (OpProfiler.Enabled) OpProfiler.Mark();
             var inputGrads = node.Backward(g, needs);
+            if (OpProfiler.Enabled) OpProfiler.Charge("∇" + node.Op);
             if (!inputSet.Contains(t)) grads.Remove(t); // frees memory as we go
             for (int j = 0; j < needs.Length; j++)
             {

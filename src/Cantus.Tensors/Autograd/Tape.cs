@@ -5,6 +5,7 @@ internal static class Tape
 {
     public static Tensor Record(Tensor result, string op, Tensor[] inputs, BackwardRule backward)
     {
+        if (OpProfiler.Enabled) OpProfiler.Charge(op);
         if (!GradMode.IsEnabled) return result;
         foreach (var input in inputs)
         {

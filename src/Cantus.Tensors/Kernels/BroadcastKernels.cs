@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Cantus.Tensors.Kernels;
 
 /// <summary>
@@ -52,6 +53,7 @@ internal static class BroadcastKernels
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ExpandRec(ReadOnlySpan<float> src, Span<float> dst, int[] dims, bool[] bc, int axis, int so, int dOff)
     {
         if (axis == dims.Length)
@@ -71,6 +73,7 @@ internal static class BroadcastKernels
             ExpandRec(src, dst, dims, bc, axis + 1, bc[axis] ? so : so + i * sStride, dOff + i * dStride);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SumRec(ReadOnlySpan<float> src, double[] acc, int[] dims, bool[] bc, int axis, int so, int aOff)
     {
         if (axis == dims.Length)

@@ -1,82 +1,201 @@
+using System.Runtime.CompilerServices;
+using System.Numerics.Tensors;
+
 namespace Cantus.Tensors.Kernels;
 
 /// <summary>
-/// 2-D convolution as im2col + GEMM, and its two gradients. Per sample n, with the patch
-/// matrix cols (Cin·KH·KW × OH·OW):
-/// forward  y[n] = W (Cout × K) · cols + b;
-/// input    dcols = Wᵀ · gy[n], scattered back by col2im (the transposed convolution);
-/// weight   dW += gy[n] · colsᵀ.
-/// Samples are split over threads in fixed ranges; with one sample the GEMM itself is
-/// split. Either way results do not depend on scheduling.
+/// 2-D convolution as im2col + GEMM, and its two gradients. Samples are processed in chunks
+/// of nb samples whose patch matrices sit side by side, cols (K = Cin·KH·KW × P = nb·OH·OW),
+/// so that layers with few output pixels still give the GEMM a wide right-hand side:
+/// forward  Y = W (Cout × K) · cols (+ b), W packed once per call;
+/// input    dcols = Wᵀ · G, scattered back by col2im (the transposed convolution);
+/// weight   dW += G · colsᵀ.
+/// Forward and weight gradient never write cols: the GEMM gathers patches from x while it
+/// packs its panels (<see cref="Im2ColPanels"/>, <see cref="Im2ColTransposedPanels"/>).
+/// Chunks are split over threads in fixed ranges (with a single chunk the GEMM itself is
+/// split), so forward and input gradient are bit-identical for any thread count and the
+/// weight gradient for a given one (its per-thread partial sums are added in order).
 /// </summary>
-internal static class ConvKernels
+internal static unsafe class ConvKernels
 {
+    private const int TargetColumns = 1024;
+    private const long MaxScratchFloats = 8L << 20;
+
     [ThreadStatic] private static float[]? t_cols;
+    [ThreadStatic] private static float[]? t_gather;
+
+    /// <summary>W (Cout × K) packed for the forward GEMM.</summary>
+    public static PackedMatrix PackForward(float[] w, ConvGeometry g, PackedMatrix? reuse = null) => Gemm.Pack(false, g.OutChannels, g.PatchSize, w, g.PatchSize, reuse);
+
+    /// <summary>Wᵀ (K × Cout) packed for the input-gradient GEMM.</summary>
+    public static PackedMatrix PackInputGrad(float[] w, ConvGeometry g, PackedMatrix? reuse = null) => Gemm.Pack(true, g.PatchSize, g.OutChannels, w, g.PatchSize, reuse);
 
     /// <summary>y = conv(x, w) + bias; arrays hold at least the geometry's element counts.</summary>
-    public static void Forward(float[] xa, float[] wa, float[]? ba, float[] ya, ConvGeometry g)
+    public static void Forward(float[] x, float[] w, float[]? bias, float[] y, ConvGeometry g) => Forward(x, PackForward(w, g), bias, y, g);
+
+    /// <summary>y = conv(x, w) + bias with w packed by <see cref="PackForward"/>.</summary>
+    public static void Forward(float[] x, PackedMatrix packed, float[]? bias, float[] y, ConvGeometry g)
     {
-        int parts = WorkPartition.Parts(g.Batch);
-        int gemmThreads = parts == 1 ? EngineSettings.ThreadCount : 1;
-        WorkPartition.For(g.Batch, parts, (_, n0, n1) =>
+        ForEachChunk(g, (n0, nb, gemmThreads) =>
         {
-            var cols = Scratch(g.PatchSize * g.OutPlane);
-            for (int n = n0; n < n1; n++)
+            int p = nb * g.OutPlane;
+            fixed (float* px = x)
             {
-                Im2Col(xa.AsSpan(n * g.InChannels * g.InPlane, g.InChannels * g.InPlane), cols, g);
-                var yn = ya.AsSpan(n * g.OutChannels * g.OutPlane, g.OutChannels * g.OutPlane);
-                Gemm.Multiply(false, false, g.OutChannels, g.OutPlane, g.PatchSize, wa, g.PatchSize, cols, g.OutPlane, yn, g.OutPlane, false, gemmThreads);
-                if (ba is not null)
-                    for (int o = 0; o < g.OutChannels; o++)
-                        System.Numerics.Tensors.TensorPrimitives.Add(yn.Slice(o * g.OutPlane, g.OutPlane), ba[o], yn.Slice(o * g.OutPlane, g.OutPlane));
+                // Implicit GEMM: patches are gathered from x while packing, no im2col matrix.
+                var patches = new Im2ColPanels(px + (long)n0 * g.InChannels * g.InPlane, g);
+                if (nb == 1)
+                {
+                    Gemm.Multiply(packed, patches, p, y.AsSpan(n0 * g.OutChannels * g.OutPlane), g.OutPlane, false, gemmThreads);
+                }
+                else
+                {
+                    var tmp = Scratch(ref t_gather, (long)g.OutChannels * p);
+                    Gemm.Multiply(packed, patches, p, tmp, p, false, gemmThreads);
+                    Scatter(tmp, y, n0, nb, g.OutChannels, g.OutPlane);
+                }
             }
+            if (bias is not null)
+                for (int s = 0; s < nb; s++)
+                    for (int o = 0; o < g.OutChannels; o++)
+                    {
+                        var row = y.AsSpan(((n0 + s) * g.OutChannels + o) * g.OutPlane, g.OutPlane);
+                        TensorPrimitives.Add(row, bias[o], row);
+                    }
         });
     }
 
     /// <summary>dx = the adjoint of conv in x applied to gy (a transposed convolution).</summary>
-    public static void InputGrad(float[] ga, float[] wa, float[] dxa, ConvGeometry g)
+    public static void InputGrad(float[] gy, float[] w, float[] dx, ConvGeometry g) => InputGrad(gy, PackInputGrad(w, g), dx, g);
+
+    /// <summary>dx from gy with w packed by <see cref="PackInputGrad"/>.</summary>
+    public static void InputGrad(float[] gy, PackedMatrix packedT, float[] dx, ConvGeometry g)
     {
-        int parts = WorkPartition.Parts(g.Batch);
-        int gemmThreads = parts == 1 ? EngineSettings.ThreadCount : 1;
-        WorkPartition.For(g.Batch, parts, (_, n0, n1) =>
+        ForEachChunk(g, (n0, nb, gemmThreads) =>
         {
-            var cols = Scratch(g.PatchSize * g.OutPlane);
-            for (int n = n0; n < n1; n++)
+            int p = nb * g.OutPlane;
+            var cols = Scratch(ref t_cols, (long)g.PatchSize * p);
+            if (nb == 1)
             {
-                var gn = ga.AsSpan(n * g.OutChannels * g.OutPlane, g.OutChannels * g.OutPlane);
-                Gemm.Multiply(true, false, g.PatchSize, g.OutPlane, g.OutChannels, wa, g.PatchSize, gn, g.OutPlane, cols, g.OutPlane, false, gemmThreads);
-                var dxn = dxa.AsSpan(n * g.InChannels * g.InPlane, g.InChannels * g.InPlane);
+                Gemm.Multiply(packedT, false, p, gy.AsSpan(n0 * g.OutChannels * g.OutPlane), g.OutPlane, cols, p, false, gemmThreads);
+            }
+            else
+            {
+                var gathered = Scratch(ref t_gather, (long)g.OutChannels * p);
+                Gather(gy, gathered, n0, nb, g.OutChannels, g.OutPlane);
+                Gemm.Multiply(packedT, false, p, gathered, p, cols, p, false, gemmThreads);
+            }
+            for (int s = 0; s < nb; s++)
+            {
+                var dxn = dx.AsSpan((n0 + s) * g.InChannels * g.InPlane, g.InChannels * g.InPlane);
                 dxn.Clear();
-                Col2ImAdd(cols, dxn, g);
+                Col2ImAdd(cols, s * g.OutPlane, p, dxn, g);
             }
         });
     }
 
     /// <summary>dw = Σₙ gy[n] · im2col(x[n])ᵀ, the adjoint of conv in w.</summary>
-    public static void WeightGrad(float[] xa, float[] ga, Span<float> dw, ConvGeometry g)
+    public static void WeightGrad(float[] x, float[] gy, Span<float> dw, ConvGeometry g)
     {
         int size = g.OutChannels * g.PatchSize;
-        int parts = WorkPartition.Parts(g.Batch);
+        int chunk = ChunkSize(g), chunks = (g.Batch + chunk - 1) / chunk;
+        int parts = WorkPartition.Parts(chunks);
         int gemmThreads = parts == 1 ? EngineSettings.ThreadCount : 1;
         var partials = new float[parts][];
-        WorkPartition.For(g.Batch, parts, (p, n0, n1) =>
+        // The transposed gather costs about as much as an explicit im2col pass; it pays off when
+        // many output channels share each packed panel or rows are too short for fast copies.
+        bool implicitPatches = g.OutChannels >= 128 || g.OutWidth < 16;
+        WorkPartition.For(chunks, parts, (part, c0, c1) =>
         {
-            var cols = Scratch(g.PatchSize * g.OutPlane);
-            var acc = partials[p] = new float[size];
-            for (int n = n0; n < n1; n++)
+            var acc = partials[part] = new float[size];
+            for (int ch = c0; ch < c1; ch++)
             {
-                Im2Col(xa.AsSpan(n * g.InChannels * g.InPlane, g.InChannels * g.InPlane), cols, g);
-                var gn = ga.AsSpan(n * g.OutChannels * g.OutPlane, g.OutChannels * g.OutPlane);
-                Gemm.Multiply(false, true, g.OutChannels, g.PatchSize, g.OutPlane, gn, g.OutPlane, cols, g.OutPlane, acc, g.PatchSize, n > n0, gemmThreads);
+                int n0 = ch * chunk, nb = Math.Min(chunk, g.Batch - n0), p = nb * g.OutPlane;
+                ReadOnlySpan<float> gm = nb == 1 ? gy.AsSpan(n0 * g.OutChannels * g.OutPlane, g.OutChannels * g.OutPlane) : Gathered(gy, n0, nb, g);
+                if (!implicitPatches)
+                {
+                    var cols = Scratch(ref t_cols, (long)g.PatchSize * p);
+                    for (int s = 0; s < nb; s++) Im2Col(x.AsSpan((n0 + s) * g.InChannels * g.InPlane, g.InChannels * g.InPlane), cols, s * g.OutPlane, p, g);
+                    Gemm.Multiply(false, true, g.OutChannels, g.PatchSize, p, gm, p, cols, p, acc, g.PatchSize, ch > c0, gemmThreads);
+                    continue;
+                }
+                fixed (float* px = x)
+                {
+                    // Implicit GEMM: colsᵀ is gathered from x while packing.
+                    var patches = new Im2ColTransposedPanels(px + (long)n0 * g.InChannels * g.InPlane, g);
+                    Gemm.Multiply(false, g.OutChannels, p, gm, p, patches, g.PatchSize, acc, g.PatchSize, ch > c0, gemmThreads);
+                }
             }
         });
         // Fixed-order reduction of the per-part sums: deterministic for a given thread count.
         partials[0].AsSpan().CopyTo(dw);
-        for (int p = 1; p < parts; p++) System.Numerics.Tensors.TensorPrimitives.Add(dw[..size], partials[p], dw[..size]);
+        for (int part = 1; part < parts; part++) TensorPrimitives.Add(dw[..size], partials[part], dw[..size]);
     }
 
-    /// <summary>cols[(c·KH+u)·KW+v, i·OW+j] = x[c, i·s+u−top, j·s+v−left], zero outside.</summary>
-    internal static void Im2Col(ReadOnlySpan<float> x, Span<float> cols, ConvGeometry g)
+    private static float[] Gathered(float[] gy, int n0, int nb, ConvGeometry g)
+    {
+        var gathered = Scratch(ref t_gather, (long)g.OutChannels * nb * g.OutPlane);
+        Gather(gy, gathered, n0, nb, g.OutChannels, g.OutPlane);
+        return gathered;
+    }
+
+    /// <summary>Samples per chunk: enough for ~1024 GEMM columns, bounded by the scratch size.</summary>
+    internal static int ChunkSize(ConvGeometry g)
+    {
+        int byWidth = Math.Max(1, (TargetColumns + g.OutPlane - 1) / g.OutPlane);
+        long byMemory = Math.Max(1, MaxScratchFloats / Math.Max(1L, (long)g.PatchSize * g.OutPlane));
+        return (int)Math.Max(1, Math.Min(Math.Min(byWidth, byMemory), g.Batch));
+    }
+
+    private static void ForEachChunk(ConvGeometry g, Action<int, int, int> body)
+    {
+        int chunk = ChunkSize(g), chunks = (g.Batch + chunk - 1) / chunk;
+        int parts = WorkPartition.Parts(chunks);
+        int gemmThreads = parts == 1 ? EngineSettings.ThreadCount : 1;
+        WorkPartition.For(chunks, parts, (_, c0, c1) =>
+        {
+            for (int ch = c0; ch < c1; ch++)
+            {
+                int n0 = ch * chunk;
+                body(n0, Math.Min(chunk, g.Batch - n0), gemmThreads);
+            }
+        });
+    }
+
+    /// <summary>y[n0+s, o, :] = tmp[o, s·plane : (s+1)·plane] (chunk layout → NCHW).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Scatter(ReadOnlySpan<float> tmp, Span<float> y, int n0, int nb, int channels, int plane)
+    {
+        int p = nb * plane;
+        for (int s = 0; s < nb; s++)
+            for (int o = 0; o < channels; o++)
+                tmp.Slice(o * p + s * plane, plane).CopyTo(y.Slice(((n0 + s) * channels + o) * plane, plane));
+    }
+
+    /// <summary>The inverse of <see cref="Scatter"/>: NCHW → chunk layout.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Gather(ReadOnlySpan<float> src, Span<float> dst, int n0, int nb, int channels, int plane)
+    {
+        int p = nb * plane;
+        for (int s = 0; s < nb; s++)
+            for (int o = 0; o < channels; o++)
+                src.Slice(((n0 + s) * channels + o) * plane, plane).CopyTo(dst.Slice(o * p + s * plane, plane));
+    }
+
+    /// <summary>Output columns j whose input column j·s + v − left lies inside [0, width).</summary>
+    private static (int J0, int J1) ValidColumns(int v, ConvGeometry g)
+    {
+        int off = v - g.Padding.Left, s = g.Stride;
+        int j0 = off >= 0 ? 0 : (-off + s - 1) / s;
+        int j1 = g.Width - 1 - off < 0 ? 0 : Math.Min(g.OutWidth, (g.Width - 1 - off) / s + 1);
+        return (j0, Math.Max(j0, j1));
+    }
+
+    /// <summary>
+    /// cols[(c·KH+u)·KW+v, col0 + i·OW + j] = x[c, i·s+u−top, j·s+v−left] (zero outside), rows
+    /// of length <paramref name="ld"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Im2Col(ReadOnlySpan<float> x, Span<float> cols, int col0, int ld, ConvGeometry g)
     {
         int oh = g.OutHeight, ow = g.OutWidth, s = g.Stride;
         for (int c = 0; c < g.InChannels; c++)
@@ -85,25 +204,28 @@ internal static class ConvKernels
             for (int u = 0; u < g.KernelH; u++)
                 for (int v = 0; v < g.KernelW; v++)
                 {
-                    var row = cols.Slice(((c * g.KernelH + u) * g.KernelW + v) * g.OutPlane, g.OutPlane);
+                    var row = cols.Slice(((c * g.KernelH + u) * g.KernelW + v) * ld + col0, g.OutPlane);
+                    var (j0, j1) = ValidColumns(v, g);
+                    int off = v - g.Padding.Left;
                     for (int i = 0; i < oh; i++)
                     {
                         int r = i * s + u - g.Padding.Top;
                         var dst = row.Slice(i * ow, ow);
                         if (r < 0 || r >= g.Height) { dst.Clear(); continue; }
                         var src = plane.Slice(r * g.Width, g.Width);
-                        for (int j = 0; j < ow; j++)
-                        {
-                            int q = j * s + v - g.Padding.Left;
-                            dst[j] = (uint)q < (uint)g.Width ? src[q] : 0f;
-                        }
+                        dst[..j0].Clear();
+                        dst[j1..].Clear();
+                        if (s == 1 && j1 - j0 >= 16) src.Slice(j0 + off, j1 - j0).CopyTo(dst[j0..j1]);
+                        else if (s == 1) for (int j = j0; j < j1; j++) dst[j] = src[j + off];
+                        else for (int j = j0; j < j1; j++) dst[j] = src[j * s + off];
                     }
                 }
         }
     }
 
     /// <summary>The adjoint of <see cref="Im2Col"/>: adds each cols entry back to the input element it came from.</summary>
-    internal static void Col2ImAdd(ReadOnlySpan<float> cols, Span<float> x, ConvGeometry g)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Col2ImAdd(ReadOnlySpan<float> cols, int col0, int ld, Span<float> x, ConvGeometry g)
     {
         int oh = g.OutHeight, ow = g.OutWidth, s = g.Stride;
         for (int c = 0; c < g.InChannels; c++)
@@ -112,27 +234,35 @@ internal static class ConvKernels
             for (int u = 0; u < g.KernelH; u++)
                 for (int v = 0; v < g.KernelW; v++)
                 {
-                    var row = cols.Slice(((c * g.KernelH + u) * g.KernelW + v) * g.OutPlane, g.OutPlane);
+                    var row = cols.Slice(((c * g.KernelH + u) * g.KernelW + v) * ld + col0, g.OutPlane);
+                    var (j0, j1) = ValidColumns(v, g);
+                    int off = v - g.Padding.Left;
                     for (int i = 0; i < oh; i++)
                     {
                         int r = i * s + u - g.Padding.Top;
                         if (r < 0 || r >= g.Height) continue;
                         var src = row.Slice(i * ow, ow);
                         var dst = plane.Slice(r * g.Width, g.Width);
-                        for (int j = 0; j < ow; j++)
+                        if (s == 1 && j1 - j0 >= 16)
                         {
-                            int q = j * s + v - g.Padding.Left;
-                            if ((uint)q < (uint)g.Width) dst[q] += src[j];
+                            var d = dst.Slice(j0 + off, j1 - j0);
+                            TensorPrimitives.Add(d, src[j0..j1], d);
                         }
+                        else if (s == 1)
+                        {
+                            // Short rows (small feature maps): a plain loop beats the call overhead.
+                            for (int j = j0; j < j1; j++) dst[j + off] += src[j];
+                        }
+                        else for (int j = j0; j < j1; j++) dst[j * s + off] += src[j];
                     }
                 }
         }
     }
 
-    private static float[] Scratch(int size)
+    private static float[] Scratch(ref float[]? slot, long size)
     {
-        var a = t_cols;
-        if (a is null || a.Length < size) t_cols = a = new float[size];
+        var a = slot;
+        if (a is null || a.Length < size) slot = a = GC.AllocateUninitializedArray<float>((int)size);
         return a;
     }
 }

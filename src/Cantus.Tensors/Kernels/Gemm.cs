@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Cantus.Tensors.Kernels;
@@ -9,9 +10,9 @@ namespace Cantus.Tensors.Kernels;
 /// register-blocked micro-kernel (<see cref="GemmMicroKernels"/>) runs over them.
 /// </summary>
 /// <remarks>
-/// Threads split the columns into fixed NR-aligned ranges; every element of C is computed
-/// by one thread with the same summation order whatever the thread count, so results are
-/// bit-identical for 1 or many threads.
+/// Threads split the columns (or, for narrow products, the rows) into fixed tile-aligned
+/// ranges; every element of C is computed by one thread with the same summation order
+/// whatever the thread count, so results are bit-identical for 1 or many threads.
 /// </remarks>
 internal static unsafe class Gemm
 {
@@ -19,6 +20,7 @@ internal static unsafe class Gemm
     private const int KC = 256;
     private const int MC = 96;
     private const int NC = 512;
+    private const double MinParallelFlops = 1 << 21;
 
     [ThreadStatic] private static float[]? t_packA;
     [ThreadStatic] private static float[]? t_packB;
@@ -58,22 +60,131 @@ internal static unsafe class Gemm
             return;
         }
 
-        int nr = GemmMicroKernels.Nr(path);
-        int strips = (n + nr - 1) / nr;
-        int parts = Math.Max(1, Math.Min(threads, strips));
         fixed (float* pa = a, pb = b, pc = c)
         {
-            var job = new Job(transA, transB, m, k, pa, lda, pb, ldb, pc, ldc, accumulate, path, nr);
-            if (parts == 1) job.Run(0, n);
-            else
+            Run(new Job<MatrixPanels>(transA, m, k, pa, lda, new MatrixPanels(pb, ldb, transB), pc, ldc, accumulate, path, GemmMicroKernels.Nr(path), null), n, threads);
+        }
+    }
+
+    /// <summary>
+    /// Packs op(A) (m×k) once into the layout the micro-kernels read, so that a weight
+    /// multiplied against many right-hand sides (one per convolution chunk) is packed once.
+    /// </summary>
+    /// <remarks>reuse: a previous packing whose buffer is recycled when large enough (caches repack in place).</remarks>
+    public static PackedMatrix Pack(bool transA, int m, int k, ReadOnlySpan<float> a, int lda, PackedMatrix? reuse = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        CheckSpan(a.Length, transA ? k : m, transA ? m : k, lda, nameof(a));
+        int mPad = (m + MR - 1) / MR * MR;
+        int size = Math.Max(1, mPad * k);
+        // Not pinned: multiplications pin it for their duration, and the LOH can compact it.
+        var data = reuse is not null && reuse.Data.Length >= size ? reuse.Data : GC.AllocateUninitializedArray<float>(size);
+        fixed (float* pa = a, dst = data)
+        {
+            var job = new Job<MatrixPanels>(transA, m, k, pa, lda, default, null, 0, false, GemmPath.Scalar, 16, null);
+            for (int pc = 0; pc < k; pc += KC)
             {
-                Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
-                {
-                    int s0 = (int)((long)strips * p / parts), s1 = (int)((long)strips * (p + 1) / parts);
-                    job.Run(s0 * nr, Math.Min(n, s1 * nr));
-                });
+                int kc = Math.Min(KC, k - pc);
+                for (int ic = 0; ic < m; ic += MC)
+                    job.PackA(dst + (long)pc * mPad + (long)ic * kc, ic, Math.Min(MC, m - ic), pc, kc);
             }
         }
+        return new PackedMatrix(data, m, k);
+    }
+
+    /// <summary>C = A·op(B) (or C += ) with A packed by <see cref="Pack"/>.</summary>
+    /// <exception cref="ArgumentException">A span is too short for its dimensions.</exception>
+    public static void Multiply(PackedMatrix a, bool transB, int n, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc,
+        bool accumulate, int threads = 1, GemmPath path = GemmPath.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        int m = a.Rows, k = a.Cols;
+        if (m == 0 || n == 0) return;
+        CheckSpan(b.Length, transB ? n : k, transB ? k : n, ldb, nameof(b));
+        CheckSpan(c.Length, m, n, ldc, nameof(c));
+        if (path == GemmPath.Auto) path = BestPath;
+        if (!IsSupported(path)) throw new ArgumentException($"GEMM path {path} is not supported on this machine.", nameof(path));
+        if (k == 0)
+        {
+            if (!accumulate) for (int i = 0; i < m; i++) c.Slice(i * ldc, n).Clear();
+            return;
+        }
+        fixed (float* pb = b)
+        {
+            Multiply(a, new MatrixPanels(pb, ldb, transB), n, c, ldc, accumulate, threads, path);
+        }
+    }
+
+    /// <summary>
+    /// C = A·B (or C += ) with A packed by <see cref="Pack"/> and the k×n operand B supplied
+    /// panel by panel by <paramref name="source"/> (e.g. patches gathered straight from an image).
+    /// </summary>
+    public static void Multiply<TB>(PackedMatrix a, TB source, int n, Span<float> c, int ldc, bool accumulate, int threads = 1, GemmPath path = GemmPath.Auto)
+        where TB : struct, IPanelSource
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        int m = a.Rows, k = a.Cols;
+        if (m == 0 || n == 0) return;
+        CheckSpan(c.Length, m, n, ldc, nameof(c));
+        if (path == GemmPath.Auto) path = BestPath;
+        if (!IsSupported(path)) throw new ArgumentException($"GEMM path {path} is not supported on this machine.", nameof(path));
+        if (k == 0)
+        {
+            if (!accumulate) for (int i = 0; i < m; i++) c.Slice(i * ldc, n).Clear();
+            return;
+        }
+        fixed (float* pc = c, pa = a.Data)
+        {
+            Run(new Job<TB>(false, m, k, null, 0, source, pc, ldc, accumulate, path, GemmMicroKernels.Nr(path), pa), n, threads);
+        }
+    }
+
+    /// <summary>C = op(A)·B (or C += ) with B (k×n) supplied panel by panel by <paramref name="source"/>.</summary>
+    /// <exception cref="ArgumentException">A span is too short for its dimensions.</exception>
+    public static void Multiply<TB>(bool transA, int m, int k, ReadOnlySpan<float> a, int lda, TB source, int n, Span<float> c, int ldc,
+        bool accumulate, int threads = 1, GemmPath path = GemmPath.Auto)
+        where TB : struct, IPanelSource
+    {
+        if (m == 0 || n == 0) return;
+        CheckSpan(a.Length, transA ? k : m, transA ? m : k, lda, nameof(a));
+        CheckSpan(c.Length, m, n, ldc, nameof(c));
+        if (path == GemmPath.Auto) path = BestPath;
+        if (!IsSupported(path)) throw new ArgumentException($"GEMM path {path} is not supported on this machine.", nameof(path));
+        if (k == 0)
+        {
+            if (!accumulate) for (int i = 0; i < m; i++) c.Slice(i * ldc, n).Clear();
+            return;
+        }
+        fixed (float* pa = a, pc = c)
+        {
+            Run(new Job<TB>(transA, m, k, pa, lda, source, pc, ldc, accumulate, path, GemmMicroKernels.Nr(path), null), n, threads);
+        }
+    }
+
+    private static void Run<TB>(Job<TB> job, int n, int threads)
+        where TB : struct, IPanelSource
+    {
+        int nr = job.Nr, m = job.M;
+        int strips = (n + nr - 1) / nr, rowStrips = (m + MR - 1) / MR;
+        // Small products stay on one thread (scheduling costs more than it saves). Wide ones
+        // split columns; narrow, tall ones (few output pixels) split rows. Either way each
+        // element is computed by one thread in the same order: results do not depend on it.
+        bool small = 2.0 * m * n * job.K < MinParallelFlops;
+        if (threads <= 1 || small || (strips < 2 && rowStrips < 2))
+        {
+            job.Run(0, n, 0, m);
+            return;
+        }
+        bool byColumns = strips >= 2 * threads || strips >= rowStrips;
+        int units = byColumns ? strips : rowStrips;
+        int parts = Math.Min(threads, units);
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+        {
+            int u0 = (int)((long)units * p / parts), u1 = (int)((long)units * (p + 1) / parts);
+            if (byColumns) job.Run(u0 * nr, Math.Min(n, u1 * nr), 0, m);
+            else job.Run(0, n, u0 * MR, Math.Min(m, u1 * MR));
+        });
     }
 
     private static void CheckSpan(int length, int rows, int cols, int ld, string name)
@@ -85,10 +196,18 @@ internal static unsafe class Gemm
     }
 
     /// <summary>The arguments of one multiplication, shared by its threads.</summary>
-    private readonly struct Job(bool transA, bool transB, int m, int k, float* a, int lda, float* b, int ldb, float* c, int ldc, bool accumulate, GemmPath path, int nr)
+    private readonly struct Job<TB>(bool transA, int m, int k, float* a, int lda, TB source, float* c, int ldc, bool accumulate, GemmPath path, int nr, float* packedA)
+        where TB : struct, IPanelSource
     {
-        /// <summary>Computes columns [j0, j1) of C.</summary>
-        public void Run(int j0, int j1)
+        public int Nr => nr;
+
+        public int M => m;
+
+        public int K => k;
+
+        /// <summary>Computes rows [i0, i1) × columns [j0, j1) of C (i0 a multiple of MR).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Run(int j0, int j1, int i0, int i1)
         {
             var packA = t_packA ??= GC.AllocateUninitializedArray<float>(MC * KC, pinned: true);
             var packB = t_packB ??= GC.AllocateUninitializedArray<float>(NC * KC + 64, pinned: true);
@@ -102,11 +221,13 @@ internal static unsafe class Gemm
                     {
                         int kc = Math.Min(KC, k - pc);
                         bool acc = accumulate || pc > 0;
-                        PackB(bp0, pc, kc, jc, nc);
-                        for (int ic = 0; ic < m; ic += MC)
+                        source.PackB(bp0, pc, kc, jc, nc, nr);
+                        for (int ic = i0; ic < i1; ic += MC)
                         {
-                            int mc = Math.Min(MC, m - ic);
-                            PackA(ap0, ic, mc, pc, kc);
+                            int mc = Math.Min(MC, i1 - ic);
+                            float* apBlock = ap0;
+                            if (packedA is null) PackA(ap0, ic, mc, pc, kc);
+                            else apBlock = packedA + (long)pc * ((m + MR - 1) / MR * MR) + (long)ic * kc;
                             for (int jr = 0; jr < nc; jr += nr)
                             {
                                 int nw = Math.Min(nr, nc - jr);
@@ -114,7 +235,7 @@ internal static unsafe class Gemm
                                 for (int ir = 0; ir < mc; ir += MR)
                                 {
                                     int mh = Math.Min(MR, mc - ir);
-                                    float* ap = ap0 + (long)(ir / MR) * kc * MR;
+                                    float* ap = apBlock + (long)(ir / MR) * kc * MR;
                                     float* cp = c + (long)(ic + ir) * ldc + jc + jr;
                                     if (mh == MR && nw == nr) GemmMicroKernels.Run(path, kc, ap, bp, cp, ldc, acc);
                                     else
@@ -134,7 +255,8 @@ internal static unsafe class Gemm
         }
 
         /// <summary>Packs op(A)[ic..ic+mc, pc..pc+kc] as MR-tall strips, k-major, zero-padded rows.</summary>
-        private void PackA(float* dst, int ic, int mc, int pc, int kc)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void PackA(float* dst, int ic, int mc, int pc, int kc)
         {
             for (int ir = 0; ir < mc; ir += MR)
             {
@@ -155,40 +277,6 @@ internal static unsafe class Gemm
                     {
                         float* src = a + (long)pc * lda + i;
                         for (int p = 0; p < kc; p++) strip[p * MR + ii] = src[(long)p * lda];
-                    }
-                }
-            }
-        }
-
-        /// <summary>Packs op(B)[pc..pc+kc, jc..jc+nc] as NR-wide strips, k-major, zero-padded columns.</summary>
-        private void PackB(float* dst, int pc, int kc, int jc, int nc)
-        {
-            for (int jr = 0; jr < nc; jr += nr)
-            {
-                float* strip = dst + (long)(jr / nr) * kc * nr;
-                int nw = Math.Min(nr, nc - jr);
-                if (!transB)
-                {
-                    for (int p = 0; p < kc; p++)
-                    {
-                        float* src = b + (long)(pc + p) * ldb + jc + jr;
-                        float* d = strip + p * nr;
-                        int j = 0;
-                        for (; j < nw; j++) d[j] = src[j];
-                        for (; j < nr; j++) d[j] = 0;
-                    }
-                }
-                else
-                {
-                    for (int j = 0; j < nr; j++)
-                    {
-                        if (j >= nw)
-                        {
-                            for (int p = 0; p < kc; p++) strip[p * nr + j] = 0;
-                            continue;
-                        }
-                        float* src = b + (long)(jc + jr + j) * ldb + pc;
-                        for (int p = 0; p < kc; p++) strip[p * nr + j] = src[p];
                     }
                 }
             }

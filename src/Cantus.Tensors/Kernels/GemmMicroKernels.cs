@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Cantus.Tensors.Kernels;
@@ -26,6 +27,7 @@ internal static unsafe class GemmMicroKernels
     }
 
     /// <summary>MR×16 tile, plain loops (with fused multiply-add, as the vector paths).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void KernelScalar(int kc, float* a, float* b, float* c, int ldc, bool accumulate)
     {
         const int nr = 16;
@@ -47,6 +49,7 @@ internal static unsafe class GemmMicroKernels
     }
 
     /// <summary>8×32 tile with Vector512: broadcast one A value per row, FMA against two B vectors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Kernel512(int kc, float* a, float* b, float* c, int ldc, bool accumulate)
     {
         Vector512<float> c00 = default, c01 = default;
@@ -110,6 +113,7 @@ internal static unsafe class GemmMicroKernels
     }
 
     /// <summary>8×16 tile with Vector256: broadcast one A value per row, FMA against two B vectors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Kernel256(int kc, float* a, float* b, float* c, int ldc, bool accumulate)
     {
         Vector256<float> c00 = default, c01 = default;

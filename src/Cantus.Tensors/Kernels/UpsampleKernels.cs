@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Cantus.Tensors.Kernels;
 
 /// <summary>
@@ -6,6 +7,7 @@ namespace Cantus.Tensors.Kernels;
 /// </summary>
 internal static class UpsampleKernels
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Nearest2x(ReadOnlySpan<float> x, int planes, int h, int w, Span<float> y)
     {
         int ow = 2 * w;
@@ -22,6 +24,7 @@ internal static class UpsampleKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SumPool2x2(ReadOnlySpan<float> y, int planes, int h, int w, Span<float> x)
     {
         int ow = 2 * w;

@@ -16,7 +16,7 @@ internal static class ConvOps
         if (b is not null && (b.Rank != 1 || b.Shape[0] != g.OutChannels))
             throw new ArgumentException($"conv2d bias must be ({g.OutChannels}); got {b.Shape}.", nameof(b));
         var y = new Tensor(g.OutputShape);
-        ConvKernels.Forward(x.Data, w.Data, b?.Data, y.Data, g);
+        ConvKernels.Forward(x.Data, Packed(w, "conv:" + g.PatchSize, old => ConvKernels.PackForward(w.Data, g, old)), b?.Data, y.Data, g);
         Tensor[] inputs = b is null ? [x, w] : [x, w, b];
         return Tape.Record(y, "conv2d", inputs, (gy, needs) => Derivatives.Conv2d(gy, x, w, g, needs));
     }
@@ -27,7 +27,7 @@ internal static class ConvOps
         CheckShape(gy, g.OutputShape, "output gradient");
         CheckShape(w, g.WeightShape, "weight");
         var dx = new Tensor(g.InputShape);
-        ConvKernels.InputGrad(gy.Data, w.Data, dx.Data, g);
+        ConvKernels.InputGrad(gy.Data, Packed(w, "conv_t:" + g.PatchSize, old => ConvKernels.PackInputGrad(w.Data, g, old)), dx.Data, g);
         return Tape.Record(dx, "conv2d_input_grad", [gy, w], (gg, needs) => Derivatives.Conv2dInputGrad(gg, gy, w, g, needs));
     }
 
@@ -39,6 +39,42 @@ internal static class ConvOps
         var dw = new Tensor(g.WeightShape);
         ConvKernels.WeightGrad(x.Data, gy.Data, dw.Span, g);
         return Tape.Record(dw, "conv2d_weight_grad", [x, gy], (gg, needs) => Derivatives.Conv2dWeightGrad(gg, x, gy, g, needs));
+    }
+
+    // x: (N, Cin, H, W), w: (Cout, Cin, 4, 4), b: (Cout) or null → y: (N, Cout, 2H, 2W)
+    public static Tensor UpsampleConv2d(Tensor x, Tensor w, Tensor? b)
+    {
+        if (x.Rank != 4) throw new ArgumentException($"Upsampling convolution needs (N, C, H, W); got {x.Shape}.", nameof(x));
+        if (w.Rank != 4 || w.Shape[1] != x.Shape[1] || w.Shape[2] != 4 || w.Shape[3] != 4)
+            throw new ArgumentException($"Upsampling convolution needs a (Cout, {x.Shape[1]}, 4, 4) kernel; got {w.Shape}.", nameof(w));
+        int n = x.Shape[0], cin = x.Shape[1], h = x.Shape[2], wd = x.Shape[3], cout = w.Shape[0];
+        if (b is not null && (b.Rank != 1 || b.Shape[0] != cout)) throw new ArgumentException($"Bias must be ({cout}); got {b.Shape}.", nameof(b));
+        var y = new Tensor(new TensorShape(n, cout, 2 * h, 2 * wd));
+        var phases = PackedPhases(w, "upconv", (p, old) => UpsampleConvKernels.PackForward(w.Data, cin, cout, p, old));
+        UpsampleConvKernels.Forward(x.Data, phases, b?.Data, y.Data, n, cin, h, wd, cout);
+        Tensor[] inputs = b is null ? [x, w] : [x, w, b];
+        return Tape.Record(y, "upsample_conv2d", inputs, (gy, needs) => Derivatives.UpsampleConv2d(gy, x, w, needs));
+    }
+
+    /// <summary>The data gradient of <see cref="UpsampleConv2d"/>: dx (N, Cin, H, W) from gy (N, Cout, 2H, 2W).</summary>
+    public static Tensor UpsampleConv2dInputGrad(Tensor gy, Tensor w, TensorShape xShape)
+    {
+        int n = xShape[0], cin = xShape[1], h = xShape[2], wd = xShape[3], cout = w.Shape[0];
+        CheckShape(gy, new TensorShape(n, cout, 2 * h, 2 * wd), "output gradient");
+        var dx = new Tensor(xShape);
+        var phases = PackedPhases(w, "upconv_t", (p, old) => UpsampleConvKernels.PackInputGrad(w.Data, cin, cout, p, old));
+        UpsampleConvKernels.InputGrad(gy.Data, phases, dx.Data, n, cin, h, wd, cout);
+        return Tape.Record(dx, "upsample_conv2d_input_grad", [gy, w], (gg, needs) => Derivatives.UpsampleConv2dInputGrad(gg, gy, w, needs));
+    }
+
+    /// <summary>The weight gradient of <see cref="UpsampleConv2d"/>: dw (Cout, Cin, 4, 4).</summary>
+    public static Tensor UpsampleConv2dWeightGrad(Tensor x, Tensor gy, TensorShape wShape)
+    {
+        int n = x.Shape[0], cin = x.Shape[1], h = x.Shape[2], wd = x.Shape[3], cout = wShape[0];
+        CheckShape(gy, new TensorShape(n, cout, 2 * h, 2 * wd), "output gradient");
+        var dw = new Tensor(wShape);
+        UpsampleConvKernels.WeightGrad(x.Data, gy.Data, dw.Span, n, cin, h, wd, cout);
+        return Tape.Record(dw, "upsample_conv2d_weight_grad", [x, gy], (gg, needs) => Derivatives.UpsampleConv2dWeightGrad(gg, x, gy, needs));
     }
 
     // x: (N, C, H, W) → (N, C, 2H, 2W)
@@ -60,6 +96,13 @@ internal static class ConvOps
         UpsampleKernels.SumPool2x2(y.AsReadOnlySpan(), n * c, h, w, x.Span);
         return Tape.Record(x, "sum_pool2x2", [y], (g, needs) => [UpsampleNearest2x(g)]);
     }
+
+    /// <summary>A weight's packed form: cached for leaves (parameters), rebuilt after in-place writes.</summary>
+    private static PackedMatrix Packed(Tensor w, string key, Func<PackedMatrix?, PackedMatrix> build) =>
+        w.IsLeaf ? PackedWeightCache.Get(w.Storage, key, build) : build(null);
+
+    private static PackedMatrix[] PackedPhases(Tensor w, string key, Func<int, PackedMatrix?, PackedMatrix> build) =>
+        [.. Enumerable.Range(0, 4).Select(p => Packed(w, key + p, old => build(p, old)))];
 
     private static void CheckShape(Tensor t, TensorShape expected, string what)
     {

@@ -59,27 +59,36 @@ internal static class ElementwiseOps
     public static Tensor LeakyRelu(Tensor x, float slope) =>
         Unary(x, slope == 0 ? "relu" : "leaky_relu", (a, d) => ActivationKernels.LeakyRelu(a, slope, d), (g, y, n) => Derivatives.LeakyRelu(g, x, slope));
 
-    /// <summary>A graph-free constant: the derivative mask of leaky ReLU at x.</summary>
-    public static Tensor LeakyReluMask(Tensor x, float slope)
+    /// <summary>
+    /// dx = g·(x &gt; 0 ? 1 : slope), the backward of leaky ReLU as one op. It is linear in g
+    /// (its own backward is itself, with the same x); x enters only through the mask, whose
+    /// derivative is zero almost everywhere.
+    /// </summary>
+    public static Tensor LeakyReluBackward(Tensor g, Tensor x, float slope)
     {
-        var m = new Tensor(x.Shape);
-        ActivationKernels.LeakyReluMask(x.AsReadOnlySpan(), slope, m.Span);
-        return m;
+        var y = new Tensor(g.Shape);
+        float[] gv = g.Data, xv = x.Data, yv = y.Data;
+        Split(g.Count, (i0, len) => ActivationKernels.LeakyReluBackward(gv.AsSpan(i0, len), xv.AsSpan(i0, len), slope, yv.AsSpan(i0, len)));
+        return Tape.Record(y, "leaky_relu_backward", [g], (gg, n) => [LeakyReluBackward(gg, x, slope)]);
     }
+
+    /// <summary>Elementwise work below this many elements stays on the calling thread.</summary>
+    private const int ParallelThreshold = 1 << 16;
 
     private static Tensor Binary(Tensor a, Tensor b, string name, BinaryKernel kernel, BackwardRule rule)
     {
         var shape = TensorShape.Broadcast(a.Shape, b.Shape);
         var y = new Tensor(shape);
-        kernel(Broadcasted(a, shape), Broadcasted(b, shape), y.Span);
+        float[] av = Broadcasted(a, shape), bv = Broadcasted(b, shape), yv = y.Data;
+        Split(y.Count, (i0, len) => kernel(av.AsSpan(i0, len), bv.AsSpan(i0, len), yv.AsSpan(i0, len)));
         return Tape.Record(y, name, [a, b], rule);
     }
 
     /// <summary>The operand's values at the output shape (materialised only when it differs).</summary>
-    private static ReadOnlySpan<float> Broadcasted(Tensor t, TensorShape shape)
+    private static float[] Broadcasted(Tensor t, TensorShape shape)
     {
-        if (t.Shape.Equals(shape)) return t.AsReadOnlySpan();
-        var buffer = new float[shape.ElementCount];
+        if (t.Shape.Equals(shape)) return t.Data;
+        var buffer = GC.AllocateUninitializedArray<float>(shape.ElementCount);
         BroadcastKernels.Expand(t.AsReadOnlySpan(), t.Shape, shape, buffer);
         return buffer;
     }
@@ -87,7 +96,15 @@ internal static class ElementwiseOps
     private static Tensor Unary(Tensor x, string name, UnaryKernel kernel, Func<Tensor, Tensor, bool[], Tensor?[]> rule)
     {
         var y = new Tensor(x.Shape);
-        kernel(x.AsReadOnlySpan(), y.Span);
+        float[] xv = x.Data, yv = y.Data;
+        Split(x.Count, (i0, len) => kernel(xv.AsSpan(i0, len), yv.AsSpan(i0, len)));
         return Tape.Record(y, name, [x], (g, n) => rule(g, y, n));
+    }
+
+    /// <summary>Runs body(start, length) over [0, count) in fixed parts (elementwise: any split gives the same bits).</summary>
+    private static void Split(int count, Action<int, int> body)
+    {
+        if (count < ParallelThreshold) body(0, count);
+        else WorkPartition.For(count, WorkPartition.Parts(count), (_, i0, i1) => body(i0, i1 - i0));
     }
 }

@@ -36,7 +36,7 @@ internal static class ShapeOps
     {
         if (shape.ElementCount != x.Count) throw new ArgumentException($"Cannot reshape {x.Shape} ({x.Count} elements) to {shape}.", nameof(shape));
         if (shape.Equals(x.Shape)) return x;
-        var y = new Tensor(shape, x.Data);
+        var y = new Tensor(shape, x.Storage);
         return Tape.Record(y, "reshape", [x], (g, n) => [Reshape(g, x.Shape)]);
     }
 

@@ -4,6 +4,7 @@ using Cantus.Tensors.Tests.TestSupport;
 namespace Cantus.Tensors.Tests.Kernels;
 
 /// <summary>im2col+GEMM convolution kernels against the direct-loop reference, and determinism over thread counts.</summary>
+[Collection(EngineSettingsCollection.Name)]
 public sealed class ConvKernelTests
 {
     private static float[] Random(int n, ulong seed)
@@ -21,6 +22,8 @@ public sealed class ConvKernelTests
     [InlineData(new[] { 3, 1, 8, 8, 2, 3, 1, 0, 0, 0, 0 })]
     [InlineData(new[] { 2, 4, 4, 16, 3, 4, 2, 1, 1, 1, 1 })]
     [InlineData(new[] { 5, 2, 5, 5, 3, 1, 1, 0, 0, 0, 0 })]
+    [InlineData(new[] { 3, 2, 34, 36, 3, 4, 1, 1, 2, 1, 2 })] // ≥ 1024 output pixels: one sample per chunk
+    [InlineData(new[] { 40, 3, 4, 4, 5, 4, 2, 1, 1, 1, 1 })] // 4 pixels: many samples per chunk, several chunks
     public void ForwardAndGradients_MatchDirectLoops(int[] p)
     {
         int n = p[0], cin = p[1], h = p[2], w = p[3], cout = p[4], k = p[5], s = p[6], top = p[7], bottom = p[8], left = p[9], right = p[10];

@@ -20,7 +20,20 @@ public sealed class ElementKernelTests
             ActivationKernels.LeakyRelu(x, 0.2f, fast);
             ActivationKernels.LeakyReluScalar(x, 0.2f, slow);
             TensorAssert.BitEqual(slow, fast, $"leaky relu length {n}");
+            var g = new float[n];
+            for (int i = 0; i < n; i++) g[i] = r.NextUniform(-2, 2);
+            ActivationKernels.LeakyReluBackward(g, x, 0.2f, fast);
+            ActivationKernels.LeakyReluBackwardScalar(g, x, 0.2f, slow);
+            TensorAssert.BitEqual(slow, fast, $"leaky relu backward length {n}");
         }
+    }
+
+    [Fact]
+    public void LeakyReluBackward_HandComputed_KinkTakesSlope()
+    {
+        var dx = new float[3];
+        ActivationKernels.LeakyReluBackward([10f, 10f, 10f], [1f, 0f, -1f], 0.2f, dx);
+        Assert.Equal([10f, 2f, 2f], dx);
     }
 
     [Fact]

@@ -63,6 +63,24 @@ public sealed class GemmTests
     [MemberData(nameof(Paths))]
     public void LargeBlocks_CrossMcAndNcBoundaries(string pathName) => Check(Enum.Parse<GemmPath>(pathName), false, true, 100, 530, 70, true);
 
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void PrePackedA_MatchesReference(string pathName)
+    {
+        var path = Enum.Parse<GemmPath>(pathName);
+        foreach (bool ta in new[] { false, true })
+        {
+            int m = 101, n = 45, k = 290, lda = ta ? m : k;
+            var a = Random(m * k, 7);
+            var b = Random(k * n, 8);
+            var expected = new float[m * n];
+            var c = new float[m * n];
+            GemmReference.Multiply(ta, false, m, n, k, a, lda, b, n, expected, n, false);
+            Gemm.Multiply(Gemm.Pack(ta, m, k, a, lda), false, n, b, n, c, n, false, 2, path);
+            TensorAssert.Close(expected, c, 1e-6 * (k + 1), 1e-6, $"packed {path} ta={ta}");
+        }
+    }
+
     [Fact]
     public void ZeroK_ClearsOrKeeps()
     {
@@ -86,10 +104,12 @@ public sealed class GemmTests
     public void TooShortSpan_Throws() =>
         Assert.Throws<ArgumentException>(() => Gemm.Multiply(false, false, 2, 2, 2, new float[3], 2, new float[4], 2, new float[4], 2, false));
 
-    [Fact]
-    public void ThreadCounts_BitIdentical()
+    [Theory]
+    [InlineData(70, 300, 123)] // wide: columns split
+    [InlineData(300, 20, 100)] // narrow and tall: rows split
+    [InlineData(5, 5, 5)] // too small to split
+    public void ThreadCounts_BitIdentical(int m, int n, int k)
     {
-        int m = 70, n = 300, k = 123;
         var a = Random(m * k, 4);
         var b = Random(k * n, 5);
         var c1 = new float[m * n];
@@ -97,5 +117,8 @@ public sealed class GemmTests
         Gemm.Multiply(false, false, m, n, k, a, k, b, n, c1, n, false, threads: 1);
         Gemm.Multiply(false, false, m, n, k, a, k, b, n, c2, n, false, threads: 2);
         TensorAssert.BitEqual(c1, c2, "GEMM 1 vs 2 threads");
+        var expected = new float[m * n];
+        GemmReference.Multiply(false, false, m, n, k, a, k, b, n, expected, n, false);
+        TensorAssert.Close(expected, c2, 1e-6 * (k + 1), 1e-6, "GEMM 2 threads vs reference");
     }
 }

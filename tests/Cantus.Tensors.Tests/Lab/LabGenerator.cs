@@ -29,15 +29,15 @@ internal sealed class LabGenerator : Module
     // c: (N, 1, H, W), z: (N, zc, H/16, W/16) → (N, tracks, H, W)
     public Tensor Forward(Tensor c, Tensor z)
     {
-        static Tensor Up(Tensor t) => Functional.UpsampleNearest2x(t);
+        // up(x) then conv, as torch_reference.py, through the fused phase-decomposed kernel.
         var d1 = _d1.Forward(c).LeakyRelu(0.2f);
         var d2 = _b2.Forward(_d2.Forward(d1).LeakyRelu(0.2f));
         var d3 = _b3.Forward(_d3.Forward(d2).LeakyRelu(0.2f));
         var d4 = _b4.Forward(_d4.Forward(d3).LeakyRelu(0.2f));
         var x = Tensor.Concat([d4, z]);
-        var u4 = Tensor.Concat([_c4.Forward(_u4.Forward(Up(x))).Relu(), d3]);
-        var u5 = Tensor.Concat([_c5.Forward(_u5.Forward(Up(u4))).Relu(), d2]);
-        var u6 = Tensor.Concat([_c6.Forward(_u6.Forward(Up(u5))).Relu(), d1]);
-        return _out.Forward(Up(u6)).Tanh();
+        var u4 = Tensor.Concat([_c4.Forward(_u4.ForwardUpsampled(x)).Relu(), d3]);
+        var u5 = Tensor.Concat([_c5.Forward(_u5.ForwardUpsampled(u4)).Relu(), d2]);
+        var u6 = Tensor.Concat([_c6.Forward(_u6.ForwardUpsampled(u5)).Relu(), d1]);
+        return _out.ForwardUpsampled(u6).Tanh();
     }
 }

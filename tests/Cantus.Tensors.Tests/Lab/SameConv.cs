@@ -13,4 +13,7 @@ internal sealed class SameConv : Module
     public Conv2d Conv { get; }
 
     public Tensor Forward(Tensor x) => Conv.Forward(x);
+
+    /// <summary>Forward(UpsampleNearest2x(x)), by the phase-decomposed kernel.</summary>
+    public Tensor ForwardUpsampled(Tensor x) => Conv.ForwardUpsampled(x);
 }

@@ -70,8 +70,21 @@ public sealed class ModuleTests
         for (int i = 0; i < 3; i++) TensorAssert.Close(f[$"grad.{i}"], grads[i], 1e-5, 1e-4, $"bn grad.{i}");
         TensorAssert.Close(f["running_mean_after"], rm, 1e-6, 1e-5, "running mean");
         TensorAssert.Close(f["running_var_after"], rv, 1e-6, 1e-5, "running var (unbiased)");
-        var ye = Functional.BatchNorm2d(f["in.0"], f["in.1"], f["in.2"], rm, rv, false, 0.2f, 1e-5f);
-        TensorAssert.Close(f["out_eval"], ye, 1e-5, 1e-5, "bn eval forward");
+        var ye = Functional.BatchNorm2d(xs[0], xs[1], xs[2], rm, rv, false, 0.2f, 1e-5f); // with graph: composed
+        TensorAssert.Close(f["out_eval"], ye, 1e-5, 1e-5, "bn eval forward (composed)");
+        using (Cantus.Tensors.Autograd.GradMode.NoGrad())
+            TensorAssert.Close(f["out_eval"], Functional.BatchNorm2d(xs[0], xs[1], xs[2], rm, rv, false, 0.2f, 1e-5f), 1e-5, 1e-5, "bn eval forward (fused)");
+    }
+
+    [Fact]
+    public void BatchNorm_DifferentiableGradient_UsesComposedRule_SameValues()
+    {
+        var f = Fixture.Load("batchnorm");
+        var xs = f.Inputs();
+        var y = Functional.BatchNorm2d(xs[0], xs[1], xs[2], f["running_mean"], f["running_var"], true, 0.2f, 1e-5f);
+        var grads = Cantus.Tensors.Autograd.Gradients.Grad([y], xs, [f["gout"]], createGraph: true);
+        Assert.NotNull(grads[0].Node); // differentiable
+        for (int i = 0; i < 3; i++) TensorAssert.Close(f[$"grad.{i}"], grads[i], 1e-5, 1e-4, $"bn grad.{i} (createGraph)");
     }
 
     [Fact]

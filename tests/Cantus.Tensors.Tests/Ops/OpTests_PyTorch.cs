@@ -78,6 +78,10 @@ public sealed class OpTests_PyTorch
     }
 
     [Fact]
+    public void UpsampleConv2d_PhaseDecomposed() =>
+        OpCheck.Check("upconv", x => Functional.UpsampleConv2d(x[0], x[1], x[2]), 2e-5, 2e-5);
+
+    [Fact]
     public void GradientPenaltyFormula() =>
         OpCheck.Check("gp_formula", x => ((x[0].Flatten(1).Pow(2).Sum([1]) + 1e-8f).Sqrt() - 1f).Pow(2).Mean() * 10f);
 }

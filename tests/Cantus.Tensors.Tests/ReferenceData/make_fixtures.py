@@ -22,9 +22,12 @@ def save(name, tensors, meta=None):
     if meta:
         header['__metadata__'] = {k: str(v) for k, v in meta.items()}
     for k in sorted(tensors):
-        t = tensors[k].detach().to(torch.float32).contiguous()
+        t = tensors[k].detach().contiguous()
+        # int64 stays int64 (as PyTorch saves num_batches_tracked); everything else float32.
+        dtype = 'I64' if t.dtype == torch.int64 else 'F32'
+        t = t if dtype == 'I64' else t.to(torch.float32)
         b = t.numpy().tobytes()
-        header[k] = {'dtype': 'F32', 'shape': list(t.shape), 'data_offsets': [off, off + len(b)]}
+        header[k] = {'dtype': dtype, 'shape': list(t.shape), 'data_offsets': [off, off + len(b)]}
         blobs.append(b); off += len(b)
     h = json.dumps(header, separators=(',', ':')).encode()
     h += b' ' * ((8 - len(h) % 8) % 8)
@@ -107,6 +110,9 @@ def main():
                                       ('conv_3x3_s1', (1, 2, 5, 5), (3, 2, 3, 3), 3, 1)]:
         op_fixture(name, lambda x, w, b, k=k, s=s: F.conv2d(same_pad(x, k, s), w, b, stride=s),
                    [r(*shape), r(*wshape) * 0.3, r(wshape[0])], {'kernel': k, 'stride': s}, second_order=True)
+    # Nearest ×2 upsampling then a 4×4 'same' stride-1 conv (the generator's decoder layers).
+    op_fixture('upconv', lambda x, w, b: F.conv2d(same_pad(F.interpolate(x, scale_factor=2, mode='nearest'), 4, 1), w, b),
+               [r(2, 3, 3, 5), r(4, 3, 4, 4) * 0.3, r(4)], second_order=True)
     # Batch norm (PyTorch momentum 0.2 = Keras 0.8): training output, grads, running stats; eval output.
     x, g, b = r(4, 3, 5, 6) * 2 + 1, r(3), r(3)
     rm, rv = r(3), pos(3)
