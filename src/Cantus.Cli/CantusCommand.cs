@@ -15,6 +15,7 @@ internal static class CantusCommand
             RollCommand.Create(),
             DatasetCommand.Create(),
             BenchCommand.Create(),
+            TrainCommand.Create(),
         };
         return root;
     }
