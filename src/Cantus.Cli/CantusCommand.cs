@@ -16,6 +16,7 @@ internal static class CantusCommand
             DatasetCommand.Create(),
             BenchCommand.Create(),
             TrainCommand.Create(),
+            GenerateCommand.Create(),
         };
         return root;
     }

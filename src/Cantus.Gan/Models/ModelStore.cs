@@ -95,6 +95,28 @@ public static class ModelStore
         AtomicFile.Write(Path.Combine(directory, ConfigFileName), s => JsonSerializer.Serialize(s, model.Config, GanJson.Options));
     }
 
+    /// <summary>Environment variable naming a folder of models (its <c>bach-chorales</c> is the default model).</summary>
+    public const string ModelsEnvironmentVariable = "CANTUS_MODELS";
+
+    /// <summary>Name of the shipped default model.</summary>
+    public const string DefaultModelName = "bach-chorales";
+
+    /// <summary>
+    /// The default model directory: <c>$CANTUS_MODELS/bach-chorales</c>, else <c>models/bach-chorales</c>
+    /// in the current directory or in a folder above the executable (a checkout of the repository).
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">None exists.</exception>
+    public static string DefaultModelDirectory()
+    {
+        var candidates = new List<string>();
+        if (Environment.GetEnvironmentVariable(ModelsEnvironmentVariable) is { Length: > 0 } env) candidates.Add(Path.Combine(env, DefaultModelName));
+        candidates.Add(Path.Combine(Environment.CurrentDirectory, "models", DefaultModelName));
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            candidates.Add(Path.Combine(dir.FullName, "models", DefaultModelName));
+        return candidates.FirstOrDefault(c => File.Exists(Path.Combine(c, WeightsFileName)))
+            ?? throw new DirectoryNotFoundException($"No default model found (looked for models/{DefaultModelName} in ${ModelsEnvironmentVariable}, the current directory and above the executable); give --model DIR.");
+    }
+
     /// <summary>Reads <c>model.json</c>, or returns <see cref="ModelConfig.Default"/> when the file does not exist.</summary>
     /// <exception cref="ModelFormatException">The file is not a valid model configuration.</exception>
     public static ModelConfig ReadConfig(string path)
