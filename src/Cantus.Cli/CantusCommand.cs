@@ -17,6 +17,7 @@ internal static class CantusCommand
             BenchCommand.Create(),
             TrainCommand.Create(),
             GenerateCommand.Create(),
+            EvaluateCommand.Create(),
         };
         return root;
     }

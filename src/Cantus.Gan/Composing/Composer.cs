@@ -70,6 +70,37 @@ public sealed class Composer
         return new Composition(midi, roll, bestLatent, first, shift, bestScore);
     }
 
+    /// <summary>
+    /// Accompanies independent windows (each exactly <see cref="GanArchitecture.Steps"/> long, melody
+    /// only) with one latent per window drawn from <paramref name="seed"/>, as evaluation does:
+    /// returns per window a multitrack of the melody and the voices.
+    /// </summary>
+    internal List<Multitrack> AccompanyWindows(IReadOnlyList<PianoRollTrack> melodies, ComposeOptions options, ulong seed)
+    {
+        var a = Model.Config.Architecture;
+        var plane = a.Steps * a.Pitches;
+        var n = melodies.Count;
+        var condition = new float[n * plane];
+        var shifts = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            if (melodies[i].Steps != a.Steps) throw new ArgumentException($"Window {i} has {melodies[i].Steps} steps; the model takes {a.Steps}.", nameof(melodies));
+            shifts[i] = FitShift(melodies[i], a);
+            RollCodec.Encode(melodies[i], 0, shifts[i], a, condition.AsSpan(i * plane, plane));
+        }
+        var z = new SeededRandom(seed).TruncatedNormal(new TensorShape(n, a.LatentChannels, a.LatentHeight, a.LatentWidth));
+        var output = Generate(Tensor.FromArray(condition, n, 1, a.Steps, a.Pitches), z).AsReadOnlySpan();
+        var result = new List<Multitrack>(n);
+        for (var i = 0; i < n; i++)
+        {
+            var sample = new Multitrack(a.Steps);
+            sample.Add(melodies[i].Slice(0, a.Steps));
+            AddVoices(sample, output.Slice(i * a.Tracks * plane, a.Tracks * plane), 1, 0, shifts[i], options);
+            result.Add(sample);
+        }
+        return result;
+    }
+
     /// <summary>Runs the generator on condition: (W, 1, S, P) with latent z: (W, C, h, w) in chunks, without gradients.</summary>
     internal Tensor Generate(Tensor condition, Tensor z)
     {
@@ -118,18 +149,28 @@ public sealed class Composer
 
     private Multitrack BuildRoll(MelodyInput melody, Tensor output, int first, int shift, ComposeOptions options)
     {
+        var source = melody.Roll;
+        var result = new Multitrack(source.Steps, source.StepsPerBeat, source.TempoBpm, source.TimeSignature);
+        var melodyTrack = result.Add(melody.Melody.Slice(0, source.Steps));
+        melodyTrack.Name = melody.Source.Tracks[melody.TrackIndex].Name ?? Model.Config.VoiceNames[Model.Config.ConditionTrack];
+        melodyTrack.Program = ProgramFor(options, 0, melody.Program);
+        AddVoices(result, output.AsReadOnlySpan(), output.Shape[0], first, shift, options);
+        return result;
+    }
+
+    /// <summary>
+    /// Appends the generated voices (every track but the condition track, in order) to
+    /// <paramref name="result"/>, whose track 0 is the melody: window w of values: (W, Tracks, S, P)
+    /// covers steps first + w·S.., pitches moved back by −shift, then thresholded and cleaned up.
+    /// </summary>
+    internal void AddVoices(Multitrack result, ReadOnlySpan<float> values, int windows, int first, int shift, ComposeOptions options)
+    {
         var a = Model.Config.Architecture;
         var names = Model.Config.VoiceNames;
-        var source = melody.Roll;
-        var length = source.Steps;
-        var result = new Multitrack(length, source.StepsPerBeat, source.TempoBpm, source.TimeSignature);
-        var melodyTrack = result.Add(melody.Melody.Slice(0, length));
-        melodyTrack.Name = melody.Source.Tracks[melody.TrackIndex].Name ?? names[Model.Config.ConditionTrack];
-        melodyTrack.Program = ProgramFor(options, 0, melody.Program);
+        var length = result.Steps;
+        var melody = result.Tracks[0];
         var lowest = new int[length];
-        for (var t = 0; t < length; t++) lowest[t] = melody.Melody.StepCells(t).IndexOfAnyExcept((byte)0);
-        var values = output.AsReadOnlySpan();
-        var windows = output.Shape[0];
+        for (var t = 0; t < length; t++) lowest[t] = melody.StepCells(t).IndexOfAnyExcept((byte)0);
         var plane = a.Steps * a.Pitches;
         var scores = new float[length * VoiceCleanup.Pitches];
         var outputIndex = 1;
@@ -157,7 +198,6 @@ public sealed class Composer
             for (var i = 0; i < active.Length; i++)
                 if (active[i]) cells[i] = 100;
         }
-        return result;
     }
 
     private static int ProgramFor(ComposeOptions options, int track, int fallback)

@@ -95,6 +95,14 @@ public static class ModelStore
         AtomicFile.Write(Path.Combine(directory, ConfigFileName), s => JsonSerializer.Serialize(s, model.Config, GanJson.Options));
     }
 
+    /// <summary>Rewrites only <c>model.json</c> of <paramref name="directory"/> (atomically), e.g. to record an evaluation.</summary>
+    public static void SaveConfig(string directory, ModelConfig config)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentNullException.ThrowIfNull(config);
+        AtomicFile.Write(Path.Combine(directory, ConfigFileName), s => JsonSerializer.Serialize(s, config, GanJson.Options));
+    }
+
     /// <summary>Environment variable naming a folder of models (its <c>bach-chorales</c> is the default model).</summary>
     public const string ModelsEnvironmentVariable = "CANTUS_MODELS";
 
