@@ -121,6 +121,7 @@ public sealed class TrainingSession
         var clock = Stopwatch.StartNew();
         double average = 0;
         var done = 0;
+        var saved = Iteration;
         if (Iteration == 0 && !File.Exists(_run.MetricsJsonl)) Evaluate(0);
         while (Iteration < last && !cancellationToken.IsCancellationRequested)
         {
@@ -134,12 +135,17 @@ public sealed class TrainingSession
             _run.AppendLosses(Iteration, losses, seconds);
             MetricsSnapshot? snapshot = null;
             string? checkpoint = null;
-            var final = Iteration == last || cancellationToken.IsCancellationRequested;
             if (Iteration % o.MetricsEvery == 0 || Iteration == o.Iterations) snapshot = Evaluate(Iteration);
-            if (Iteration % o.CheckpointEvery == 0 || final) checkpoint = Checkpoint();
+            if (Iteration % o.CheckpointEvery == 0 || Iteration == last || cancellationToken.IsCancellationRequested)
+            {
+                checkpoint = Checkpoint();
+                saved = Iteration;
+            }
             progress?.Report(new TrainingProgress(Iteration, o.Iterations, losses, o.BatchSize * (o.CriticSteps + 1) / Math.Max(seconds, 1e-9),
                 clock.Elapsed, TimeSpan.FromSeconds(average * (o.Iterations - Iteration)), snapshot, checkpoint));
         }
+        // Canceled while reporting: the last iterations are not lost.
+        if (saved != Iteration) Checkpoint();
     }
 
     /// <summary>Writes a checkpoint, the preview samples, charts, evolution.png and model/ now; returns the checkpoint path.</summary>
