@@ -81,8 +81,18 @@ internal static class TrainCommand
                     KeepCheckpoints = parse.GetValue(keep),
                     MetricsEvery = parse.GetValue(metricsEvery),
                     EvaluationSamples = parse.GetValue(evalSamples),
+                    PreviewSamples = Math.Clamp(parse.GetValue(evalSamples), 1, defaults.PreviewSamples),
                 };
                 var architecture = lab with { Filters = parse.GetValue(filters), LowestPitch = low, Pitches = count, LatentChannels = parse.GetValue(latent) };
+                try
+                {
+                    options.Validate();
+                    architecture.Validate();
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new UsageException(ex.Message);
+                }
                 session = TrainingSession.Create(outDir!, options, architecture);
             }
             using var cts = new CancellationTokenSource();
