@@ -60,18 +60,35 @@ internal sealed class RunDirectory
         return info;
     }
 
-    /// <summary>Drops log lines past <paramref name="iteration"/> (written after the checkpoint a run resumes from).</summary>
+    /// <summary>
+    /// Drops log lines past <paramref name="iteration"/> (written after the checkpoint a run resumes
+    /// from) and lines cut short by a kill in the middle of a write.
+    /// </summary>
     public void TruncateLogs(long iteration)
     {
         if (File.Exists(LossesCsv))
         {
-            var keep = File.ReadAllLines(LossesCsv).Where((l, i) => i == 0 || IterationOf(l) <= iteration);
+            var columns = LossesHeader.Split(',').Length;
+            var keep = File.ReadAllLines(LossesCsv).Where((l, i) => i == 0 || (l.Split(',').Length == columns && IterationOf(l) <= iteration));
             AtomicFile.WriteAllText(LossesCsv, string.Join('\n', keep) + "\n");
         }
         if (File.Exists(MetricsJsonl))
         {
-            var keep = File.ReadAllLines(MetricsJsonl).Where(l => l.Length > 0 && JsonDocument.Parse(l).RootElement.GetProperty("iteration").GetInt64() <= iteration).ToList();
+            var keep = File.ReadAllLines(MetricsJsonl).Where(l => MetricsIteration(l) is long it && it <= iteration).ToList();
             AtomicFile.WriteAllText(MetricsJsonl, keep.Count == 0 ? "" : string.Join('\n', keep) + "\n");
+        }
+    }
+
+    private static long? MetricsIteration(string line)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(line);
+            return doc.RootElement.TryGetProperty("iteration", out var it) && it.TryGetInt64(out var v) ? v : null;
+        }
+        catch (JsonException)
+        {
+            return null; // a line cut short by a kill
         }
     }
 

@@ -51,11 +51,13 @@ internal sealed class WganGp
         for (var k = 0; k < _o.CriticSteps; k++)
         {
             var (loss, penalty, distance) = CriticStep(random);
+            ReleaseGraph();
             criticLoss += loss;
             gp += penalty;
             wasserstein += distance;
         }
         var generatorLoss = GeneratorStep(random);
+        ReleaseGraph();
         var n = _o.CriticSteps;
         return new IterationLosses(criticLoss / n, generatorLoss, gp / n, wasserstein / n);
     }
@@ -63,6 +65,13 @@ internal sealed class WganGp
     /// <summary>The random source of one iteration: SplitMix of the seed and the iteration number.</summary>
     internal static SeededRandom IterationRandom(ulong seed, long iteration) =>
         new(seed * 0x9E3779B97F4A7C15UL ^ (ulong)iteration * 0xD1B54A32D192ED03UL ^ 0x5851F42D4C957F2DUL);
+
+    /// <summary>
+    /// A step's activations and gradients are large arrays, which .NET frees only in full
+    /// collections; collecting after each step keeps the peak near one step's graph (the lab's
+    /// configuration peaks at 3.6 GB without this).
+    /// </summary>
+    private static void ReleaseGraph() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
 
     private (Tensor Real, Tensor Condition) NextBatch(SeededRandom random)
     {

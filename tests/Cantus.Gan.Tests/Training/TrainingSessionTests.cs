@@ -50,7 +50,8 @@ public sealed class TrainingSessionTests
         first.Run(stopAfter: 2);
         Assert.Equal(2, first.Iteration);
         // A crash after iteration 3's log line but before its checkpoint: the line must go.
-        File.AppendAllText(Path.Combine(dir["resumed"], "losses.csv"), "3,1,1,1,1,1\n");
+        File.AppendAllText(Path.Combine(dir["resumed"], "losses.csv"), "3,1,1,1,1,1\n1");
+        File.AppendAllText(Path.Combine(dir["resumed"], "metrics.jsonl"), "{\"iteration\":3,\"simil");
         var second = TrainingSession.Resume(dir["resumed"]);
         Assert.Equal(2, second.Iteration);
         second.Run();
@@ -64,6 +65,7 @@ public sealed class TrainingSessionTests
         foreach (var (name, t) in a) Assert.True(t.AsReadOnlySpan().SequenceEqual(b[name].AsReadOnlySpan()), $"{name} differs");
         static IEnumerable<string> Losses(string run) => File.ReadAllLines(Path.Combine(run, "losses.csv")).Select(l => l[..l.LastIndexOf(',')]);
         Assert.Equal(Losses(dir["straight"]), Losses(dir["resumed"]));
+        Assert.Equal(File.ReadAllLines(Path.Combine(dir["straight"], "metrics.jsonl")), File.ReadAllLines(Path.Combine(dir["resumed"], "metrics.jsonl")));
     }
 
     [Fact]
