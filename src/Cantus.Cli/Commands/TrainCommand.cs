@@ -22,6 +22,7 @@ internal static class TrainCommand
         var output = new Option<string?>("--out", "-o") { Description = "New run directory" };
         var resume = new Option<string?>("--resume") { Description = "Continue the run in this directory from its last checkpoint" };
         var iterations = new Option<int?>("--iterations") { Description = $"Generator updates (default {defaults.Iterations}; with --resume: a new total)" };
+        var epochs = new Option<double?>("--epochs") { Description = "Run length in epochs (passes over the training windows) instead of iterations" };
         var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => defaults.BatchSize };
         var lrG = new Option<float>("--lr-generator") { Description = "Adam learning rate of the generator", DefaultValueFactory = _ => defaults.GeneratorLearningRate };
         var lrD = new Option<float>("--lr-critic") { Description = "Adam learning rate of the critic", DefaultValueFactory = _ => defaults.CriticLearningRate };
@@ -47,7 +48,7 @@ internal static class TrainCommand
         var json = new Option<bool>("--json") { Description = "Print progress events as JSON lines instead of a progress bar" };
         var command = new Command("train", "Train the GAN (WGAN-GP, the DeepComposer lab's recipe by default)")
         {
-            output, resume, iterations, batch, lrG, lrD, beta1, beta2, ratio, gp, condition, seed, dataset, tags, split, hop, transpose,
+            output, resume, iterations, epochs, batch, lrG, lrD, beta1, beta2, ratio, gp, condition, seed, dataset, tags, split, hop, transpose,
             filters, range, latent, every, keep, metricsEvery, evalSamples, threads, json,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
@@ -63,6 +64,7 @@ internal static class TrainCommand
                 var options = new TrainingOptions
                 {
                     Iterations = parse.GetValue(iterations) ?? defaults.Iterations,
+                    Epochs = parse.GetValue(epochs),
                     BatchSize = parse.GetValue(batch),
                     GeneratorLearningRate = parse.GetValue(lrG),
                     CriticLearningRate = parse.GetValue(lrD),

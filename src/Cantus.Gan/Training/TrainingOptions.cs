@@ -12,6 +12,13 @@ public sealed record TrainingOptions
     /// <summary>Generator updates to run (default 1000).</summary>
     public int Iterations { get; init; } = 1000;
 
+    /// <summary>
+    /// When set, the run length in epochs instead: <see cref="Iterations"/> becomes
+    /// ⌈epochs × training windows ÷ <see cref="BatchSize"/>⌉ (one epoch = as many generator
+    /// batches as there are untransposed windows), fixed when the run starts.
+    /// </summary>
+    public double? Epochs { get; init; }
+
     /// <summary>Samples per batch (default 64).</summary>
     public int BatchSize { get; init; } = 64;
 
@@ -78,6 +85,7 @@ public sealed record TrainingOptions
             if (v < 1) throw new ArgumentException($"{name} must be positive, not {v}.");
         }
         Positive(Iterations, nameof(Iterations));
+        if (Epochs is double e && !(e > 0 && e <= 1e6)) throw new ArgumentException($"Epochs must be positive, not {e}.");
         Positive(BatchSize, nameof(BatchSize));
         Positive(CriticSteps, nameof(CriticSteps));
         Positive(Hop, nameof(Hop));

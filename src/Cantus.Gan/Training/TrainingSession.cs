@@ -71,6 +71,8 @@ public sealed class TrainingSession
         if (Directory.Exists(runDirectory) && Directory.EnumerateFileSystemEntries(runDirectory).Any())
             throw new InvalidOperationException($"'{runDirectory}' is not empty; use --resume to continue a run or choose another directory.");
         var data = TrainingData.Load(options, architecture, dataDirectory);
+        if (options.Epochs is double epochs)
+            options = options with { Iterations = (int)Math.Clamp(Math.Ceiling(epochs * data.Train.Samples / options.BatchSize), 1, int.MaxValue) };
         var names = VoiceNames(options, architecture);
         var info = new RunInfo(RunInfo.FormatName, options, architecture, names, data.Fingerprint, data.Train.Samples, data.Train.AugmentedCount,
             typeof(TrainingSession).Assembly.GetName().Version?.ToString() ?? "0", EngineSettings.ThreadCount, DateTimeOffset.UtcNow);

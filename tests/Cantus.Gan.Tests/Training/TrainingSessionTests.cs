@@ -100,6 +100,19 @@ public sealed class TrainingSessionTests
         Assert.Throws<FileNotFoundException>(() => TrainingSession.Resume(dir["data"]));
     }
 
+    [Fact]
+    public void Epochs_SetTheIterationsFromTheWindowCount()
+    {
+        using var dir = Paths.NewTemp();
+        var data = TinyDataset.Write(dir["data"]);
+        // 3 pieces × 64 steps, windows of 32 every 8 steps: 5 per piece, 15 in all; 2 epochs of batches of 3 → 10 iterations.
+        var session = TrainingSession.Create(dir["run"], TinyDataset.Options(data) with { Epochs = 2 }, TinyDataset.Architecture);
+        Assert.Equal(15, session.Info.TrainingSamples);
+        Assert.Equal(10, session.Info.Options.Iterations);
+        // Transposition ±2 inside 48..79: each window spans 50..72, so shifts -2..+2 all fit: 5 per window.
+        Assert.Equal(75, session.Info.AugmentedSamples);
+    }
+
     private sealed class Collect(List<TrainingProgress> events, Action<TrainingProgress>? also = null) : IProgress<TrainingProgress>
     {
         public void Report(TrainingProgress value)
