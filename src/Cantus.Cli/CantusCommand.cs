@@ -16,6 +16,9 @@ internal static class CantusCommand
             RenderCommand.Create(),
             DatasetCommand.Create(),
             BenchCommand.Create(),
+            TrainCommand.Create(),
+            GenerateCommand.Create(),
+            EvaluateCommand.Create(),
         };
         return root;
     }

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Cantus.Gan.Evaluation;
+using Cantus.Gan.Models;
+
+namespace Cantus.Cli.Commands;
+
+/// <summary>
+/// <c>cantus evaluate MODEL [--dataset jsb-chorales] [--split test] [--json] [--report DIR]</c>:
+/// accompanies every window of a split's melodies and compares the voices with Bach's and with a
+/// naive baseline (see docs/gan.md, "Evaluation").
+/// </summary>
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var defaults = new EvaluationOptions();
+        var model = new Argument<string?>("MODEL") { Description = "Model directory (default: models/bach-chorales)", Arity = ArgumentArity.ZeroOrOne };
+        var dataset = new Option<string>("--dataset") { Description = "jsb-chorales, a Jsb16thSeparated.json file or a MIDI folder", DefaultValueFactory = _ => defaults.Dataset };
+        var split = new Option<string>("--split") { Description = "train, valid or test", DefaultValueFactory = _ => defaults.Split };
+        var hop = new Option<int>("--hop") { Description = "Steps between window starts", DefaultValueFactory = _ => defaults.Hop };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the latents", DefaultValueFactory = _ => defaults.Seed };
+        var raw = new Option<bool>("--raw") { Description = "Evaluate the raw output (no clean-up)" };
+        var threshold = new Option<float>("--threshold") { Description = "Binarisation threshold", DefaultValueFactory = _ => defaults.Threshold };
+        var max = new Option<int?>("--max-windows") { Description = "Evaluate at most this many windows, spread over the split" };
+        var json = CommonOptions.Json();
+        var report = new Option<DirectoryInfo?>("--report") { Description = "Also write evaluation.json and evaluation.md into this folder" };
+        var record = new Option<bool>("--record") { Description = "Store the headline figures in the model's model.json" };
+        var command = new Command("evaluate", "Measure a model against Bach and a naive baseline on a dataset split")
+        {
+            model, dataset, split, hop, seed, raw, threshold, max, json, report, record,
+        };
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            var directory = parse.GetValue(model) ?? ModelStore.DefaultModelDirectory();
+            var loaded = ModelStore.Load(directory);
+            var options = new EvaluationOptions
+            {
+                Dataset = parse.GetValue(dataset)!,
+                Split = parse.GetValue(split)!,
+                Hop = parse.GetValue(hop),
+                Seed = parse.GetValue(seed),
+                Raw = parse.GetValue(raw),
+                Threshold = parse.GetValue(threshold),
+                MaxWindows = parse.GetValue(max),
+            };
+            if (options.Split is not ("train" or "valid" or "test")) throw new UsageException("--split must be train, valid or test");
+            if (options.Hop < 1 || options.MaxWindows is < 1) throw new UsageException("--hop and --max-windows must be positive");
+            var result = Evaluator.Evaluate(loaded, options, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory))));
+            if (parse.GetValue(report) is { } folder)
+            {
+                Directory.CreateDirectory(folder.FullName);
+                File.WriteAllText(Path.Combine(folder.FullName, "evaluation.json"), result.ToJson());
+                File.WriteAllText(Path.Combine(folder.FullName, "evaluation.md"), result.ToMarkdown());
+            }
+            if (parse.GetValue(record)) ModelStore.SaveConfig(directory, loaded.Config with { Evaluation = result.Headline() });
+            Console.Out.WriteLine(parse.GetValue(json) ? result.ToJson() : result.ToMarkdown());
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

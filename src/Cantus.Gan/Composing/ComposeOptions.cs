@@ -1,0 +1,31 @@
+using Cantus.Tensors;
+
+namespace Cantus.Gan.Composing;
+
+/// <summary>How <see cref="Composer"/> accompanies a melody.</summary>
+public sealed record ComposeOptions
+{
+    /// <summary>The defaults: first pitched track, threshold 0, clean-up on, seed 0, one candidate.</summary>
+    public static ComposeOptions Default { get; } = new();
+
+    /// <summary>Melody track: a 0-based track number of the file (format 0 split by channel) or a track name; null = first track with pitched notes.</summary>
+    public string? MelodyTrack { get; init; }
+
+    /// <summary>A cell sounds when the generator's output (in (−1, 1)) exceeds this (default 0, the lab's).</summary>
+    public float Threshold { get; init; }
+
+    /// <summary>True: no clean-up, every cell above the threshold sounds (the lab's output).</summary>
+    public bool Raw { get; init; }
+
+    /// <summary>Seed of the latent noise (default 0).</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>The latent to use instead of drawing one: (W, LatentChannels, Steps/16, Pitches/16) for the W windows.</summary>
+    public Tensor? Latent { get; init; }
+
+    /// <summary>General-MIDI programs for the output tracks (melody first); missing entries: the melody keeps its own, the voices get 0.</summary>
+    public IReadOnlyList<int> Programs { get; init; } = [];
+
+    /// <summary>Number of latents to try; the critic's mean score picks one (needs a critic; default 1).</summary>
+    public int Candidates { get; init; } = 1;
+}

@@ -1,0 +1,261 @@
+using Cantus.Gan.Models;
+using Cantus.Gan.Networks;
+using Cantus.Music.Midi;
+using Cantus.Music.PianoRolls;
+using Cantus.Tensors;
+using Cantus.Tensors.Autograd;
+
+namespace Cantus.Gan.Composing;
+
+/// <summary>
+/// Writes the accompaniment of a melody of any length with a trained generator (docs/gan.md,
+/// "Composing"): the melody's leading silence is skipped as the lab did, the rest is covered by
+/// consecutive windows of <see cref="GanArchitecture.Steps"/> steps (the last one padded with
+/// silence), all windows run as one batch, and the outputs are joined; the leading silence is put
+/// back (the voices rest there) and the tail cut, so the output is exactly as long as the input.
+/// Every window gets the same latent by default, so the "style" the noise selects stays put
+/// across the piece while the melody drives the changes; an explicit latent may vary per window.
+/// </summary>
+public sealed class Composer
+{
+    private const int Chunk = 32;
+
+    /// <summary>Creates a composer for <paramref name="model"/> (its generator is put in evaluation mode).</summary>
+    public Composer(GanModel model)
+    {
+        Model = model ?? throw new ArgumentNullException(nameof(model));
+        model.Generator.Eval();
+        model.Critic?.Eval();
+    }
+
+    /// <summary>The model.</summary>
+    public GanModel Model { get; }
+
+    /// <summary>Accompanies the melody of <paramref name="input"/>.</summary>
+    /// <exception cref="InvalidDataException">The file has no usable melody (no notes, only drums, the chosen track has none).</exception>
+    /// <exception cref="ArgumentException">An option is invalid (unknown track, latent of the wrong shape, candidates without a critic).</exception>
+    public Composition Compose(MidiFile input, ComposeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        options ??= ComposeOptions.Default;
+        if (options.Candidates < 1 || options.Candidates > 64) throw new ArgumentException("Candidates must be 1..64.", nameof(options));
+        var melody = MelodyInput.Read(input, options.MelodyTrack);
+        var a = Model.Config.Architecture;
+        var track = melody.Melody;
+        var length = track.Steps;
+        var first = FirstSoundingStep(track);
+        var windows = Math.Max(1, (length - first + a.Steps - 1) / a.Steps);
+        var shift = FitShift(track, a);
+        var plane = a.Steps * a.Pitches;
+        var condition = new float[windows * plane];
+        for (var w = 0; w < windows; w++) RollCodec.Encode(track, first + w * a.Steps, shift, a, condition.AsSpan(w * plane, plane));
+        var conditionTensor = Tensor.FromArray(condition, windows, 1, a.Steps, a.Pitches);
+
+        var latents = Latents(options, windows, a);
+        Tensor best = null!, bestLatent = null!;
+        double? bestScore = null;
+        foreach (var z in latents)
+        {
+            var output = Generate(conditionTensor, z);
+            double? score = latents.Count > 1 ? Score(output, conditionTensor) : null;
+            if (best is null || score > bestScore)
+            {
+                best = output;
+                bestLatent = z;
+                bestScore = score;
+            }
+        }
+        var roll = BuildRoll(melody, best, first, shift, options);
+        var midi = BuildMidi(melody, roll);
+        return new Composition(midi, roll, bestLatent, first, shift, bestScore);
+    }
+
+    /// <summary>
+    /// Accompanies independent windows (each exactly <see cref="GanArchitecture.Steps"/> long, melody
+    /// only) with one latent per window drawn from <paramref name="seed"/>, as evaluation does:
+    /// returns per window a multitrack of the melody and the voices.
+    /// </summary>
+    internal List<Multitrack> AccompanyWindows(IReadOnlyList<PianoRollTrack> melodies, ComposeOptions options, ulong seed)
+    {
+        var a = Model.Config.Architecture;
+        var plane = a.Steps * a.Pitches;
+        var n = melodies.Count;
+        var condition = new float[n * plane];
+        var shifts = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            if (melodies[i].Steps != a.Steps) throw new ArgumentException($"Window {i} has {melodies[i].Steps} steps; the model takes {a.Steps}.", nameof(melodies));
+            shifts[i] = FitShift(melodies[i], a);
+            RollCodec.Encode(melodies[i], 0, shifts[i], a, condition.AsSpan(i * plane, plane));
+        }
+        var z = new SeededRandom(seed).TruncatedNormal(new TensorShape(n, a.LatentChannels, a.LatentHeight, a.LatentWidth));
+        var output = Generate(Tensor.FromArray(condition, n, 1, a.Steps, a.Pitches), z).AsReadOnlySpan();
+        var result = new List<Multitrack>(n);
+        for (var i = 0; i < n; i++)
+        {
+            var sample = new Multitrack(a.Steps);
+            sample.Add(melodies[i].Slice(0, a.Steps));
+            AddVoices(sample, output.Slice(i * a.Tracks * plane, a.Tracks * plane), 1, 0, shifts[i], options);
+            result.Add(sample);
+        }
+        return result;
+    }
+
+    /// <summary>Runs the generator on condition: (W, 1, S, P) with latent z: (W, C, h, w) in chunks, without gradients.</summary>
+    internal Tensor Generate(Tensor condition, Tensor z)
+    {
+        var n = condition.Shape[0];
+        using var _ = GradMode.NoGrad();
+        if (n <= Chunk) return Model.Generator.Forward(condition, z);
+        var parts = new List<Tensor>();
+        for (var i = 0; i < n; i += Chunk)
+        {
+            var m = Math.Min(Chunk, n - i);
+            parts.Add(Model.Generator.Forward(condition.Narrow(0, i, m), z.Narrow(0, i, m)));
+        }
+        return Tensor.Concat(parts, 0);
+    }
+
+    private double Score(Tensor output, Tensor condition)
+    {
+        using var _ = GradMode.NoGrad();
+        return Model.Critic!.Forward(output, condition).Mean().Item();
+    }
+
+    private List<Tensor> Latents(ComposeOptions options, int windows, GanArchitecture a)
+    {
+        if (options.Latent is { } given)
+        {
+            var s = given.Shape;
+            if (s.Rank != 4 || s[0] != windows || s[1] != a.LatentChannels || s[2] != a.LatentHeight || s[3] != a.LatentWidth)
+                throw new ArgumentException($"The latent must have shape ({windows}, {a.LatentChannels}, {a.LatentHeight}, {a.LatentWidth}) for this melody's {windows} windows; it has {s}.", nameof(options));
+            return [given];
+        }
+        if (options.Candidates > 1 && Model.Critic is null)
+            throw new ArgumentException("Choosing among candidates needs a critic, and this model has none.", nameof(options));
+        var random = new SeededRandom(options.Seed);
+        var result = new List<Tensor>();
+        var one = a.LatentChannels * a.LatentHeight * a.LatentWidth;
+        for (var c = 0; c < options.Candidates; c++)
+        {
+            // One truncated-normal latent per candidate (as in training), repeated for every window.
+            var z0 = random.TruncatedNormal(new TensorShape(1, a.LatentChannels, a.LatentHeight, a.LatentWidth)).AsReadOnlySpan();
+            var data = new float[windows * one];
+            for (var w = 0; w < windows; w++) z0.CopyTo(data.AsSpan(w * one, one));
+            result.Add(Tensor.FromArray(data, windows, a.LatentChannels, a.LatentHeight, a.LatentWidth));
+        }
+        return result;
+    }
+
+    private Multitrack BuildRoll(MelodyInput melody, Tensor output, int first, int shift, ComposeOptions options)
+    {
+        var source = melody.Roll;
+        var result = new Multitrack(source.Steps, source.StepsPerBeat, source.TempoBpm, source.TimeSignature);
+        var melodyTrack = result.Add(melody.Melody.Slice(0, source.Steps));
+        melodyTrack.Name = melody.Source.Tracks[melody.TrackIndex].Name ?? Model.Config.VoiceNames[Model.Config.ConditionTrack];
+        melodyTrack.Program = ProgramFor(options, 0, melody.Program);
+        AddVoices(result, output.AsReadOnlySpan(), output.Shape[0], first, shift, options);
+        return result;
+    }
+
+    /// <summary>
+    /// Appends the generated voices (every track but the condition track, in order) to
+    /// <paramref name="result"/>, whose track 0 is the melody: window w of values: (W, Tracks, S, P)
+    /// covers steps first + w·S.., pitches moved back by −shift, then thresholded and cleaned up.
+    /// </summary>
+    internal void AddVoices(Multitrack result, ReadOnlySpan<float> values, int windows, int first, int shift, ComposeOptions options)
+    {
+        var a = Model.Config.Architecture;
+        var names = Model.Config.VoiceNames;
+        var length = result.Steps;
+        var melody = result.Tracks[0];
+        var lowest = new int[length];
+        for (var t = 0; t < length; t++) lowest[t] = melody.StepCells(t).IndexOfAnyExcept((byte)0);
+        var plane = a.Steps * a.Pitches;
+        var scores = new float[length * VoiceCleanup.Pitches];
+        var outputIndex = 1;
+        for (var k = 0; k < a.Tracks; k++)
+        {
+            if (k == Model.Config.ConditionTrack) continue;
+            Array.Fill(scores, float.NegativeInfinity);
+            for (var w = 0; w < windows; w++)
+            {
+                var src = values.Slice((w * a.Tracks + k) * plane, plane);
+                for (var t = 0; t < a.Steps; t++)
+                {
+                    var step = first + w * a.Steps + t;
+                    if (step >= length) break;
+                    for (var j = 0; j < a.Pitches; j++)
+                    {
+                        var p = a.LowestPitch + j - shift;
+                        if (p is >= 0 and < VoiceCleanup.Pitches) scores[step * VoiceCleanup.Pitches + p] = src[t * a.Pitches + j];
+                    }
+                }
+            }
+            var active = VoiceCleanup.Apply(scores, lowest, options.Threshold, options.Raw);
+            var voice = result.AddTrack(k < names.Count ? names[k] : $"voice {k}", ProgramFor(options, outputIndex++, 0));
+            var cells = voice.MutableCells;
+            for (var i = 0; i < active.Length; i++)
+                if (active[i]) cells[i] = 100;
+        }
+    }
+
+    private static int ProgramFor(ComposeOptions options, int track, int fallback)
+    {
+        if (track >= options.Programs.Count) return fallback;
+        var p = options.Programs[track];
+        return p is >= 0 and <= 127 ? p : throw new ArgumentException($"Program {p} for track {track} is outside 0..127.", nameof(options));
+    }
+
+    /// <summary>The output file: the roll's conductor and voices, with the melody track replaced by the input's own note events.</summary>
+    private static MidiFile BuildMidi(MelodyInput melody, Multitrack roll)
+    {
+        var division = melody.Source.Division;
+        var q = division.IsSmpte ? 480 : division.TicksPerQuarter;
+        var midi = MultitrackToMidi.Convert(roll, new MidiExportOptions { TicksPerQuarter = q });
+        if (division.IsSmpte) return midi; // ticks are not comparable: the melody comes from the roll
+        var generated = midi.Tracks[1];
+        var end = generated.EndTick;
+        var events = new List<MidiEvent>(generated.Events.Where(e => e is MetaEvent { IsEndOfTrack: false } || e is ChannelEvent { Command: MidiCommand.ProgramChange }));
+        events.AddRange(melody.Notes.Select(e => new ChannelEvent(e.Tick, e.Command, 0, e.Data1, e.Data2)));
+        events.Add(MetaEvent.CreateEndOfTrack(Math.Max(end, melody.Notes.Count == 0 ? 0 : melody.Notes.Max(e => e.Tick))));
+        midi.Tracks[1] = new MidiTrack(events);
+        return midi;
+    }
+
+    private static int FirstSoundingStep(PianoRollTrack track)
+    {
+        for (var t = 0; t < track.Steps; t++)
+            if (track.StepCells(t).ContainsAnyExcept((byte)0)) return t;
+        throw new InvalidDataException("The melody track has no notes.");
+    }
+
+    /// <summary>
+    /// Whole octaves to move the melody so its notes fit the model's pitch range (0 when they do);
+    /// when it is too wide to fit, the shift that keeps the most sounding cells inside.
+    /// </summary>
+    internal static int FitShift(PianoRollTrack track, GanArchitecture a)
+    {
+        var counts = new long[PianoRollTrack.PitchCount];
+        for (var t = 0; t < track.Steps; t++)
+        {
+            var cells = track.StepCells(t);
+            for (var p = 0; p < cells.Length; p++)
+                if (cells[p] != 0) counts[p]++;
+        }
+        int bestShift = 0;
+        long bestInside = -1;
+        foreach (var s in new[] { 0, -12, 12, -24, 24, -36, 36, -48, 48 })
+        {
+            long inside = 0;
+            for (var p = 0; p < counts.Length; p++)
+                if (p + s >= a.LowestPitch && p + s <= a.HighestPitch) inside += counts[p];
+            if (inside > bestInside)
+            {
+                bestInside = inside;
+                bestShift = s;
+            }
+        }
+        return bestShift;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Cantus.Gan.Composing;
+using Cantus.Gan.Models;
+using Cantus.Gan.Training;
+using Cantus.Music.Datasets;
+using Cantus.Music.Metrics;
+using Cantus.Music.PianoRolls;
+
+namespace Cantus.Gan.Evaluation;
+
+/// <summary>
+/// Evaluates a model as issue 4 asks: every window of the split's melodies is accompanied (one
+/// latent per window); the metric suite is computed per track for the generated voices, Bach's
+/// voices of the same windows, and a naive baseline (the melody copied a fourth, an octave and
+/// two octaves down, the three-voice texture a beginner would write); the similarity index of
+/// the voices (tracks 1..) of each set against Bach's; and Bach's train split against the same
+/// windows, the best a model can hope for.
+/// </summary>
+public static class Evaluator
+{
+    private static readonly int[] BaselineIntervals = [-5, -12, -24];
+
+    /// <summary>Runs the evaluation.</summary>
+    /// <exception cref="InvalidDataException">The split gives no windows.</exception>
+    public static EvaluationReport Evaluate(GanModel model, EvaluationOptions options, string modelName, string? dataDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Hop < 1) throw new ArgumentException("Hop must be positive.", nameof(options));
+        var clock = Stopwatch.StartNew();
+        var a = model.Config.Architecture;
+        var condition = model.Config.ConditionTrack;
+        var dataset = DatasetSource.Open(options.Dataset, dataDirectory: dataDirectory);
+        var windowing = new WindowOptions { Steps = a.Steps, Hop = options.Hop, MelodyTrack = condition };
+        var bach = Windows(dataset, TrainingData.ParseSplit(options.Split), windowing, a.Tracks, condition, options.MaxWindows);
+        if (bach.Count == 0) throw new InvalidDataException($"The {options.Split} split of {options.Dataset} gives no {a.Steps}-step windows with {a.Tracks} tracks.");
+        var train = Windows(dataset, DatasetSplit.Train, windowing, a.Tracks, condition, 2000);
+
+        var composer = new Composer(model);
+        var compose = new ComposeOptions { Raw = options.Raw, Threshold = options.Threshold };
+        var generated = composer.AccompanyWindows(bach.Select(w => w.Tracks[0]).ToList(), compose, options.Seed);
+        var baseline = bach.Select(Baseline).ToList();
+
+        var metricOptions = MetricOptions.Default;
+        var sets = new Dictionary<string, SetMetrics>(StringComparer.Ordinal)
+        {
+            ["generated"] = SetMetrics.Compute(generated, metricOptions),
+            ["bach"] = SetMetrics.Compute(bach, metricOptions),
+            ["baseline"] = SetMetrics.Compute(baseline, metricOptions),
+        };
+        var trainMetrics = SetMetrics.Compute(train, metricOptions);
+        var metrics = MetricNames.All.ToDictionary(
+            m => m,
+            m => (IReadOnlyDictionary<string, IReadOnlyList<double?>>)sets.ToDictionary(s => s.Key, s => s.Value.Means(m), StringComparer.Ordinal),
+            StringComparer.Ordinal);
+        var names = new List<string> { model.Config.VoiceNames[condition] };
+        names.AddRange(model.Config.VoiceNames.Where((_, k) => k != condition));
+        return new EvaluationReport(modelName, options.Dataset, options.Split, bach.Count, options.Raw, names,
+            VoiceSimilarity.Compute(sets["generated"], sets["bach"]),
+            VoiceSimilarity.Compute(sets["baseline"], sets["bach"]),
+            VoiceSimilarity.Compute(trainMetrics, sets["bach"]),
+            metrics, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The melody and three copies of it a fourth, an octave and two octaves down (pitches below 0 dropped).</summary>
+    internal static Multitrack Baseline(Multitrack window)
+    {
+        var melody = window.Tracks[0];
+        var result = new Multitrack(window.Steps, window.StepsPerBeat, window.TempoBpm, window.TimeSignature);
+        result.Add(melody.Slice(0, melody.Steps));
+        foreach (var interval in BaselineIntervals)
+        {
+            var copy = result.AddTrack($"{interval:+#;-#}");
+            var dst = copy.MutableCells;
+            for (var t = 0; t < melody.Steps; t++)
+                for (var p = 0; p < PianoRollTrack.PitchCount; p++)
+                    if (melody.IsActive(t, p) && p + interval >= 0) dst[t * PianoRollTrack.PitchCount + p + interval] = melody[t, p];
+        }
+        return result;
+    }
+
+    private static List<Multitrack> Windows(Dataset dataset, DatasetSplit split, WindowOptions windowing, int tracks, int condition, int? max)
+    {
+        var pieces = TrainingData.WithTracks(dataset.Rolls(split), tracks);
+        var windower = new Windower(windowing);
+        var plan = windower.Plan(pieces);
+        var chosen = TrainingData.SpreadIndices(plan.Count, max ?? int.MaxValue);
+        return chosen.Select(i => ConditionFirst(windower.Extract(pieces[plan[i].Piece], plan[i]), condition)).ToList();
+    }
+
+    private static Multitrack ConditionFirst(Multitrack window, int condition)
+    {
+        if (condition == 0) return window;
+        var result = new Multitrack(window.Steps, window.StepsPerBeat, window.TempoBpm, window.TimeSignature);
+        result.Add(window.Tracks[condition].Slice(0, window.Steps));
+        for (var k = 0; k < window.Tracks.Count; k++)
+            if (k != condition) result.Add(window.Tracks[k].Slice(0, window.Steps));
+        return result;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization;
+
+namespace Cantus.Gan.Networks;
+
+/// <summary>
+/// The size of the lab's U-Net generator and critic (DeepComposer GAN lab, torch_reference.py):
+/// rolls of <see cref="Steps"/> × <see cref="Pitches"/> (MIDI pitches <see cref="LowestPitch"/>
+/// upwards), <see cref="Tracks"/> voices, base filter count f (layers use f, 2f, 4f, 8f), and a
+/// latent of <see cref="LatentChannels"/> × Steps/16 × Pitches/16 concatenated at the bottleneck.
+/// The defaults are the lab's: 32 steps, 128 pitches from 0, 4 tracks, 64 filters, latent 512.
+/// </summary>
+public sealed record GanArchitecture
+{
+    /// <summary>The lab's architecture.</summary>
+    public static GanArchitecture Lab { get; } = new();
+
+    /// <summary>Base filter count f (default 64).</summary>
+    public int Filters { get; init; } = 64;
+
+    /// <summary>Voices in a sample, the melody included (default 4: soprano, alto, tenor, bass).</summary>
+    public int Tracks { get; init; } = 4;
+
+    /// <summary>Time steps per window (default 32: two 4/4 bars of sixteenths); a multiple of 16.</summary>
+    public int Steps { get; init; } = 32;
+
+    /// <summary>Lowest MIDI pitch of the roll (default 0).</summary>
+    public int LowestPitch { get; init; }
+
+    /// <summary>Pitch rows (default 128); a multiple of 16.</summary>
+    public int Pitches { get; init; } = 128;
+
+    /// <summary>Latent channels at the bottleneck (default 512).</summary>
+    public int LatentChannels { get; init; } = 512;
+
+    /// <summary>Latent height: Steps / 16 (four stride-2 layers).</summary>
+    [JsonIgnore]
+    public int LatentHeight => Steps / 16;
+
+    /// <summary>Latent width: Pitches / 16.</summary>
+    [JsonIgnore]
+    public int LatentWidth => Pitches / 16;
+
+    /// <summary>Highest MIDI pitch of the roll.</summary>
+    [JsonIgnore]
+    public int HighestPitch => LowestPitch + Pitches - 1;
+
+    /// <summary>Checks the sizes.</summary>
+    /// <exception cref="ArgumentException">A size is out of range or not a multiple of 16 where one is needed.</exception>
+    public void Validate()
+    {
+        if (Filters is < 1 or > 1024) throw new ArgumentException($"Filters must be 1..1024, not {Filters}.");
+        if (Tracks is < 2 or > 16) throw new ArgumentException($"Tracks must be 2..16, not {Tracks}.");
+        if (Steps < 16 || Steps % 16 != 0 || Steps > 1024) throw new ArgumentException($"Steps must be a multiple of 16 in 16..1024, not {Steps}.");
+        if (Pitches < 16 || Pitches % 16 != 0) throw new ArgumentException($"Pitches must be a multiple of 16, not {Pitches}.");
+        if (LowestPitch < 0 || LowestPitch + Pitches > 128) throw new ArgumentException($"Pitches {LowestPitch}..{LowestPitch + Pitches - 1} must lie within MIDI 0..127.");
+        if (LatentChannels is < 1 or > 4096) throw new ArgumentException($"Latent channels must be 1..4096, not {LatentChannels}.");
+    }
+}

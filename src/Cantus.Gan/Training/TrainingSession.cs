@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using Cantus.Gan.Models;
+using Cantus.Gan.Networks;
+using Cantus.Music.Datasets;
+using Cantus.Tensors;
+using Cantus.Tensors.Optim;
+
+namespace Cantus.Gan.Training;
+
+/// <summary>
+/// A WGAN-GP training run in a run directory (see the "Training"): start one with
+/// <see cref="Create"/>, continue one with <see cref="Resume"/>, then <see cref="Run"/>. Every
+/// <see cref="TrainingOptions.CheckpointEvery"/> iterations (and at the end, and when canceled)
+/// it writes an atomic checkpoint, the preview samples, charts and the <c>model/</c> directory.
+/// A resumed run continues bit for bit as if it had not stopped (same thread count).
+/// </summary>
+public sealed class TrainingSession
+{
+    private readonly RunDirectory _run;
+    private readonly RunInfo _info;
+    private readonly TrainingData _data;
+    private readonly Generator _generator;
+    private readonly Critic _critic;
+    private readonly Adam _optG;
+    private readonly Adam _optD;
+    private readonly CheckpointStore _checkpoints;
+    private readonly TrainingMonitor _monitor;
+    private readonly WganGp _steps;
+
+    private TrainingSession(RunDirectory run, RunInfo info, TrainingData data)
+    {
+        _run = run;
+        _info = info;
+        _data = data;
+        var a = info.Architecture;
+        var init = new SeededRandom(info.Options.Seed);
+        _generator = new Generator(a, init);
+        _critic = new Critic(a, init);
+        var o = info.Options;
+        _optG = new Adam(_generator.NamedParameters(), o.GeneratorLearningRate, o.Beta1, o.Beta2);
+        _optD = new Adam(_critic.NamedParameters(), o.CriticLearningRate, o.Beta1, o.Beta2);
+        _checkpoints = new CheckpointStore(run.Checkpoints, o.KeepCheckpoints);
+        _monitor = new TrainingMonitor(data, a, o, info.VoiceNames);
+        _steps = new WganGp(_generator, _critic, _optG, _optD, o, data.Train);
+    }
+
+    /// <summary>The run's record (run.json).</summary>
+    public RunInfo Info => _info;
+
+    /// <summary>Iterations completed.</summary>
+    public long Iteration { get; private set; }
+
+    /// <summary>The run directory.</summary>
+    public string RunDirectory => _run.Path;
+
+    /// <summary>
+    /// Starts a new run in <paramref name="runDirectory"/> (which must be empty or not exist): loads
+    /// and windows the data, builds the networks from <paramref name="options"/>.Seed and writes run.json.
+    /// </summary>
+    /// <exception cref="ArgumentException">Options or architecture are out of range.</exception>
+    /// <exception cref="InvalidOperationException">The directory already holds a run.</exception>
+    /// <exception cref="InvalidDataException">The dataset gives no usable windows.</exception>
+    public static TrainingSession Create(string runDirectory, TrainingOptions options, GanArchitecture architecture, string? dataDirectory = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(architecture);
+        options.Validate();
+        architecture.Validate();
+        if (options.ConditionTrack >= architecture.Tracks) throw new ArgumentException($"Condition track {options.ConditionTrack} is outside the {architecture.Tracks} tracks.");
+        if (Directory.Exists(runDirectory) && Directory.EnumerateFileSystemEntries(runDirectory).Any())
+            throw new InvalidOperationException($"'{runDirectory}' is not empty; use --resume to continue a run or choose another directory.");
+        var data = TrainingData.Load(options, architecture, dataDirectory);
+        if (options.Epochs is double epochs)
+            options = options with { Iterations = (int)Math.Clamp(Math.Ceiling(epochs * data.Train.Samples / options.BatchSize), 1, int.MaxValue) };
+        var names = VoiceNames(options, architecture);
+        var info = new RunInfo(RunInfo.FormatName, options, architecture, names, data.Fingerprint, data.Train.Samples, data.Train.AugmentedCount,
+            typeof(TrainingSession).Assembly.GetName().Version?.ToString() ?? "0", EngineSettings.ThreadCount, DateTimeOffset.UtcNow);
+        var run = new RunDirectory(runDirectory);
+        run.WriteRunInfo(info);
+        return new TrainingSession(run, info, data);
+    }
+
+    /// <summary>
+    /// Reopens the run in <paramref name="runDirectory"/> at its newest readable checkpoint (weights,
+    /// Adam state, batch-norm statistics, iteration; randomness is a function of seed and iteration).
+    /// Log lines written after that checkpoint are dropped, as their iterations will run again.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The directory has no run.json.</exception>
+    /// <exception cref="ModelFormatException">run.json or every checkpoint is unreadable.</exception>
+    /// <exception cref="InvalidDataException">The dataset changed since the run started.</exception>
+    public static TrainingSession Resume(string runDirectory, string? dataDirectory = null, int? iterations = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
+        var run = new RunDirectory(runDirectory);
+        var info = run.ReadRunInfo();
+        if (iterations is int n)
+        {
+            info = info with { Options = info.Options with { Iterations = n } };
+            run.WriteRunInfo(info);
+        }
+        var data = TrainingData.Load(info.Options, info.Architecture, dataDirectory);
+        if (data.Fingerprint != info.DatasetFingerprint)
+            throw new InvalidDataException($"The training data changed since the run started (fingerprint {data.Fingerprint[..12]}… vs {info.DatasetFingerprint[..Math.Min(12, info.DatasetFingerprint.Length)]}… in run.json).");
+        var session = new TrainingSession(run, info, data);
+        session.Iteration = session._checkpoints.LoadLatest(session._generator, session._critic, session._optG, session._optD) ?? 0;
+        run.TruncateLogs(session.Iteration);
+        return session;
+    }
+
+    /// <summary>The current networks as a model (shares the weights; the generator is switched to evaluation mode by the caller when needed).</summary>
+    public GanModel CurrentModel() => new(ModelConfigFor(), _generator, _critic);
+
+    /// <summary>
+    /// Trains until <see cref="TrainingOptions.Iterations"/> (or <paramref name="stopAfter"/> more
+    /// iterations), reporting after each iteration. On cancellation it finishes the current iteration,
+    /// writes a checkpoint and returns (no exception).
+    /// </summary>
+    public void Run(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, long? stopAfter = null)
+    {
+        var o = _info.Options;
+        var last = stopAfter is long s ? Math.Min(o.Iterations, Iteration + s) : o.Iterations;
+        var clock = Stopwatch.StartNew();
+        double average = 0;
+        var done = 0;
+        var saved = Iteration;
+        if (Iteration == 0 && !File.Exists(_run.MetricsJsonl)) Evaluate(0);
+        while (Iteration < last && !cancellationToken.IsCancellationRequested)
+        {
+            var started = clock.Elapsed.TotalSeconds;
+            _generator.Train();
+            var losses = _steps.Run(Iteration);
+            Iteration++;
+            var seconds = clock.Elapsed.TotalSeconds - started;
+            done++;
+            average = done == 1 ? seconds : average * 0.9 + seconds * 0.1;
+            _run.AppendLosses(Iteration, losses, seconds);
+            MetricsSnapshot? snapshot = null;
+            string? checkpoint = null;
+            if (Iteration % o.MetricsEvery == 0 || Iteration == o.Iterations) snapshot = Evaluate(Iteration);
+            if (Iteration % o.CheckpointEvery == 0 || Iteration == last || cancellationToken.IsCancellationRequested)
+            {
+                checkpoint = Checkpoint();
+                saved = Iteration;
+            }
+            progress?.Report(new TrainingProgress(Iteration, o.Iterations, losses, o.BatchSize * (o.CriticSteps + 1) / Math.Max(seconds, 1e-9),
+                clock.Elapsed, TimeSpan.FromSeconds(average * (o.Iterations - Iteration)), snapshot, checkpoint));
+        }
+        // Canceled while reporting: the last iterations are not lost.
+        if (saved != Iteration) Checkpoint();
+    }
+
+    /// <summary>Writes a checkpoint, the preview samples, charts, evolution.png and model/ now; returns the checkpoint path.</summary>
+    public string Checkpoint()
+    {
+        var path = _checkpoints.Save(Iteration, _generator, _critic, _optG, _optD);
+        _run.WriteSamples(Iteration, _monitor.Samples(_generator).Take(_info.Options.PreviewSamples).ToList());
+        _run.WriteEvolution();
+        _run.WriteCharts(_info.VoiceNames);
+        ModelStore.Save(_run.Model, CurrentModel());
+        return path;
+    }
+
+    private MetricsSnapshot Evaluate(long iteration)
+    {
+        var snapshot = _monitor.Measure(iteration, _monitor.Samples(_generator));
+        _run.AppendMetrics(snapshot);
+        return snapshot;
+    }
+
+    private ModelConfig ModelConfigFor() => new()
+    {
+        Architecture = _info.Architecture,
+        VoiceNames = _info.VoiceNames,
+        ConditionTrack = _info.Options.ConditionTrack,
+        Training = _info.Options,
+        Iterations = (int)Iteration,
+    };
+
+    private static IReadOnlyList<string> VoiceNames(TrainingOptions options, GanArchitecture a) =>
+        string.Equals(options.Dataset, JsbChoralesLoader.DatasetName, StringComparison.OrdinalIgnoreCase) && a.Tracks == JsbChoralesLoader.VoiceNames.Count
+            ? JsbChoralesLoader.VoiceNames
+            : Enumerable.Range(0, a.Tracks).Select(k => k == options.ConditionTrack ? "melody" : $"voice {k}").ToList();
+}

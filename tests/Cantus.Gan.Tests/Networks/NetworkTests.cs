@@ -1,0 +1,81 @@
+using Cantus.Gan.Networks;
+using Cantus.Tensors;
+
+namespace Cantus.Gan.Tests.Networks;
+
+/// <summary>The networks against torch_reference.py: state-dict names, parameter counts, shapes.</summary>
+public sealed class NetworkTests
+{
+    [Fact]
+    public void LabSize_ParameterCountsMatchPyTorch()
+    {
+        // deepcomposer-lab.md, "Reference speed": PyTorch counts generator 8,270,852 and critic 2,766,785.
+        var r = new SeededRandom(1);
+        Assert.Equal(8_270_852, new Generator(GanArchitecture.Lab, r).Parameters().Sum(p => p.Count));
+        Assert.Equal(2_766_785, new Critic(GanArchitecture.Lab, r).Parameters().Sum(p => p.Count));
+    }
+
+    [Fact]
+    public void StateDictNames_AreTorchReferenceNames()
+    {
+        var a = GanArchitecture.Lab with { Filters = 2, LatentChannels = 4 };
+        var g = new Generator(a, new SeededRandom(1)).StateDict().Keys.ToHashSet();
+        foreach (var conv in new[] { "d1", "d2", "d3", "d4", "u4", "u5", "u6", "out" })
+        {
+            Assert.Contains(conv + ".conv.weight", g);
+            Assert.Contains(conv + ".conv.bias", g);
+        }
+        foreach (var bn in new[] { "b2", "b3", "b4", "c4", "c5", "c6" })
+            foreach (var field in new[] { "weight", "bias", "running_mean", "running_var", "num_batches_tracked" })
+                Assert.Contains($"{bn}.{field}", g);
+        Assert.Equal(8 * 2 + 6 * 5, g.Count);
+        var d = new Critic(a, new SeededRandom(1)).StateDict().Keys.Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["c1.conv.bias", "c1.conv.weight", "c2.conv.bias", "c2.conv.weight", "c3.conv.bias", "c3.conv.weight", "c4.conv.bias", "c4.conv.weight", "fc.bias", "fc.weight"], d);
+    }
+
+    [Fact]
+    public void CroppedArchitecture_ShapesFollowTheRange()
+    {
+        // 36..99: 64 pitches, so the bottleneck is 2×4 and the critic's dense layer has 8f·2·4 inputs.
+        var a = new GanArchitecture { Filters = 2, LowestPitch = 36, Pitches = 64, LatentChannels = 3 };
+        var r = new SeededRandom(3);
+        var g = new Generator(a, r);
+        var d = new Critic(a, r);
+        var c = r.Uniform(new TensorShape(2, 1, 32, 64), -1, 1);
+        var z = r.Normal(new TensorShape(2, 3, 2, 4));
+        var y = g.Forward(c, z);
+        Assert.Equal(new TensorShape(2, 4, 32, 64), y.Shape);
+        Assert.All(y.ToArray(), v => Assert.InRange(v, -1f, 1f));
+        Assert.Equal(new TensorShape(2, 1), d.Forward(y, c).Shape);
+        Assert.Equal(new TensorShape(1, 16 * 2 * 4), d.StateDict()["fc.weight"].Shape);
+        Assert.Equal(99, a.HighestPitch);
+    }
+
+    [Fact]
+    public void Forward_WrongShapes_NameTheExpectedShape()
+    {
+        var a = new GanArchitecture { Filters = 2, LowestPitch = 36, Pitches = 64, LatentChannels = 3 };
+        var g = new Generator(a, new SeededRandom(1));
+        var ex = Assert.Throws<ArgumentException>(() => g.Forward(Tensor.Zeros(1, 1, 32, 128), Tensor.Zeros(1, 3, 2, 4)));
+        Assert.Contains("(N, 1, 32, 64)", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => g.Forward(Tensor.Zeros(1, 1, 32, 64), Tensor.Zeros(1, 3, 2, 8)));
+    }
+
+    [Theory]
+    [InlineData(0, 4, 32, 128, 512)]
+    [InlineData(8, 1, 32, 128, 512)]
+    [InlineData(8, 4, 30, 128, 512)]
+    [InlineData(8, 4, 32, 100, 512)]
+    [InlineData(8, 4, 32, 128, 0)]
+    public void Validate_RejectsBadSizes(int filters, int tracks, int steps, int pitches, int latent)
+    {
+        var a = new GanArchitecture { Filters = filters, Tracks = tracks, Steps = steps, Pitches = pitches, LatentChannels = latent };
+        Assert.Throws<ArgumentException>(a.Validate);
+    }
+
+    [Fact]
+    public void Validate_RejectsRangeBeyondMidi()
+    {
+        Assert.Throws<ArgumentException>(new GanArchitecture { LowestPitch = 80, Pitches = 64 }.Validate);
+    }
+}
