@@ -9,7 +9,7 @@ namespace Cantus.Cli.Commands;
 /// <summary><c>cantus bench ...</c>: benchmarks that print their figures and targets.</summary>
 internal static class BenchCommand
 {
-    public static Command Create() => new("bench", "Benchmarks (speed targets are checked here, not in tests)") { Dataset(), Render() };
+    public static Command Create() => new("bench", "Benchmarks (speed targets are checked here, not in tests)") { Train(), Infer(), Dataset(), Render() };
 
     private static Command Dataset()
     {
@@ -24,6 +24,73 @@ internal static class BenchCommand
             if (parse.GetValue(json)) CliJson.Write(Console.Out, result);
             else Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"JSB train: {result.Pieces} pieces → {result.Samples} samples in {result.SecondsMedian * 1000:0.0} ms (median; min {result.SecondsMin * 1000:0.0} ms; target < {result.TargetSeconds * 1000:0} ms)"));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Train()
+    {
+        var iterations = new Option<int>("--iterations") { Description = "Timed iterations (after one warm-up)", DefaultValueFactory = _ => 3 };
+        var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 64 };
+        var filters = new Option<int>("--filters") { Description = "Base filter count of both networks", DefaultValueFactory = _ => 64 };
+        var noTorch = new Option<bool>("--no-reference") { Description = "Do not run the PyTorch reference" };
+        var json = CommonOptions.Json();
+        var command = new Command("train", "One lab training iteration (5 critic steps with gradient penalty + 1 generator step), against PyTorch in the same run") { iterations, batch, filters, noTorch, json };
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            var n = Math.Max(1, parse.GetValue(iterations));
+            var ours = TrainBenchmark.Train(n, parse.GetValue(batch), parse.GetValue(filters));
+            var torch = parse.GetValue(noTorch) ? null : TorchReference.Run(ours.Threads, n, parse.GetValue(batch), parse.GetValue(filters));
+            var ratio = torch?.IterationSecondsMedian is { } t ? t / ours.IterationSecondsMedian : (double?)null;
+            var result = new
+            {
+                iteration_seconds_median = ours.IterationSecondsMedian,
+                iteration_seconds_all = ours.IterationSecondsAll,
+                samples_per_second = ours.SamplesPerSecond,
+                achieved_gflops = ours.AchievedGflops,
+                fma_peak_gflops = ours.FmaPeakGflops,
+                peak_working_set_gib = ours.PeakWorkingSetGiB,
+                threads = ours.Threads,
+                batch = ours.Batch,
+                filters = ours.Filters,
+                torch_iteration_seconds_median = torch?.IterationSecondsMedian,
+                torch_version = torch?.TorchVersion,
+                torch_skipped = torch is { Ran: false } ? torch.Reason : null,
+                speedup_vs_torch = ratio,
+            };
+            if (parse.GetValue(json)) CliJson.Write(Console.Out, result);
+            else
+            {
+                var ic = CultureInfo.InvariantCulture;
+                Console.Out.WriteLine(string.Create(ic, $"Cantus: {ours.IterationSecondsMedian:0.000} s per iteration (median of {n}), {ours.SamplesPerSecond:0} samples/s, {ours.AchievedGflops:0} GFLOP/s of {ours.FmaPeakGflops:0} FMA peak, peak memory {ours.PeakWorkingSetGiB:0.00} GiB, {ours.Threads} threads"));
+                Console.Out.WriteLine(torch is { Ran: true }
+                    ? string.Create(ic, $"PyTorch {torch.TorchVersion}: {torch.IterationSecondsMedian:0.000} s per iteration; Cantus is {ratio:0.00}x PyTorch's speed (target >= 1.0)")
+                    : $"PyTorch reference not run: {torch?.Reason ?? "--no-reference"}");
+            }
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Infer()
+    {
+        var runs = new Option<int>("--runs") { Description = "Timed forward passes", DefaultValueFactory = _ => 50 };
+        var filters = new Option<int>("--filters") { Description = "Base filter count", DefaultValueFactory = _ => 64 };
+        var noTorch = new Option<bool>("--no-reference") { Description = "Do not run the PyTorch reference" };
+        var json = CommonOptions.Json();
+        var command = new Command("infer", "Generator forward pass at batch 1 (target: faster than PyTorch's ~9.5 ms)") { runs, filters, noTorch, json };
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            var ours = TrainBenchmark.Infer(Math.Max(1, parse.GetValue(runs)), parse.GetValue(filters));
+            // The reference times inference after one training iteration; one iteration at batch 8 keeps it short.
+            var torch = parse.GetValue(noTorch) ? null : TorchReference.Run(ours.Threads, 1, 8, parse.GetValue(filters));
+            var ratio = torch?.InferBatch1MsMedian is { } t ? t / ours.MsMedian : (double?)null;
+            var result = new { ms_median = ours.MsMedian, ms_min = ours.MsMin, runs = ours.Runs, threads = ours.Threads, filters = ours.Filters,
+                torch_ms_median = torch?.InferBatch1MsMedian, torch_skipped = torch is { Ran: false } ? torch.Reason : null, speedup_vs_torch = ratio };
+            if (parse.GetValue(json)) CliJson.Write(Console.Out, result);
+            else Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Cantus: {ours.MsMedian:0.00} ms per batch-1 forward (median of {ours.Runs}); PyTorch: {(torch?.InferBatch1MsMedian is { } tm ? $"{tm:0.00} ms, Cantus is {ratio:0.00}x its speed" : torch?.Reason ?? "not run")}"));
             return ExitCodes.Success;
         }));
         return command;
