@@ -73,7 +73,7 @@ internal static class UpsampleConvKernels
 
     public static void Forward(float[] x, PackedMatrix[] phases, float[]? bias, float[] y, int n, int cin, int h, int wd, int cout)
     {
-        var phase = GC.AllocateUninitializedArray<float>(n * cout * h * wd);
+        var phase = ScratchPool.Rent((long)n * cout * h * wd);
         for (int a = 0; a < 2; a++)
             for (int b = 0; b < 2; b++)
             {
@@ -81,6 +81,7 @@ internal static class UpsampleConvKernels
                 ConvKernels.Forward(x, phases[2 * a + b], bias, phase, g);
                 Interleave(phase, y, n * cout, h, wd, a, b);
             }
+        ScratchPool.Return(phase);
     }
 
     // gy: (N, Cout, 2H, 2W) → dx: (N, Cin, H, W)
@@ -89,22 +90,25 @@ internal static class UpsampleConvKernels
 
     public static void InputGrad(float[] gy, PackedMatrix[] phasesT, float[] dx, int n, int cin, int h, int wd, int cout)
     {
-        var phase = GC.AllocateUninitializedArray<float>(n * cout * h * wd);
-        var part = GC.AllocateUninitializedArray<float>(n * cin * h * wd);
-        Array.Clear(dx, 0, part.Length);
+        int size = n * cin * h * wd;
+        var phase = ScratchPool.Rent((long)n * cout * h * wd);
+        var part = ScratchPool.Rent(size);
+        Array.Clear(dx, 0, size);
         for (int a = 0; a < 2; a++)
             for (int b = 0; b < 2; b++)
             {
                 Deinterleave(gy, phase, n * cout, h, wd, a, b);
                 ConvKernels.InputGrad(phase, phasesT[2 * a + b], part, PhaseGeometry(n, cin, h, wd, cout, a, b));
-                System.Numerics.Tensors.TensorPrimitives.Add(dx.AsSpan(0, part.Length), part, dx.AsSpan(0, part.Length));
+                System.Numerics.Tensors.TensorPrimitives.Add(dx.AsSpan(0, size), part.AsSpan(0, size), dx.AsSpan(0, size));
             }
+        ScratchPool.Return(phase);
+        ScratchPool.Return(part);
     }
 
     // x: (N, Cin, H, W), gy: (N, Cout, 2H, 2W) → dw: (Cout, Cin, 4, 4)
     public static void WeightGrad(float[] x, float[] gy, Span<float> dw, int n, int cin, int h, int wd, int cout)
     {
-        var phase = new float[n * cout * h * wd];
+        var phase = ScratchPool.Rent((long)n * cout * h * wd);
         dw[..(cout * cin * 16)].Clear();
         for (int a = 0; a < 2; a++)
             for (int b = 0; b < 2; b++)
@@ -115,6 +119,7 @@ internal static class UpsampleConvKernels
                 ConvKernels.WeightGrad(x, phase, dp, g);
                 AddPhaseWeightGrad(dp, dw, cout, cin, a, b);
             }
+        ScratchPool.Return(phase);
     }
 
     /// <summary>y[p, 2i+a, 2j+b] = phase[p, i, j] for planes p of (h, w) → (2h, 2w).</summary>

@@ -97,9 +97,12 @@ internal static class ConvOps
         return Tape.Record(x, "sum_pool2x2", [y], (g, needs) => [UpsampleNearest2x(g)]);
     }
 
-    /// <summary>A weight's packed form: cached for leaves (parameters), rebuilt after in-place writes.</summary>
+    /// <summary>
+    /// A weight's packed form: cached for parameters (leaves that require grad), rebuilt after
+    /// in-place writes; gradients used as kernels in backward passes are packed afresh.
+    /// </summary>
     private static PackedMatrix Packed(Tensor w, string key, Func<PackedMatrix?, PackedMatrix> build) =>
-        w.IsLeaf ? PackedWeightCache.Get(w.Storage, key, build) : build(null);
+        w.IsLeaf && w.RequiresGrad ? PackedWeightCache.Get(w.Storage, key, build) : build(null);
 
     private static PackedMatrix[] PackedPhases(Tensor w, string key, Func<int, PackedMatrix?, PackedMatrix> build) =>
         [.. Enumerable.Range(0, 4).Select(p => Packed(w, key + p, old => build(p, old)))];
