@@ -64,7 +64,17 @@ internal static unsafe class ConvKernels
     }
 
     /// <summary>dx = the adjoint of conv in x applied to gy (a transposed convolution).</summary>
-    public static void InputGrad(float[] gy, float[] w, float[] dx, ConvGeometry g) => InputGrad(gy, PackInputGrad(w, g), dx, g);
+    public static void InputGrad(float[] gy, float[] w, float[] dx, ConvGeometry g) => InputGrad(gy, w, dx, g, null, () => PackInputGrad(w, g));
+
+    /// <summary>
+    /// dx from gy; strided layers whose sizes allow it go through the sub-pixel phases
+    /// (<see cref="StridedInputGradKernels"/>, no col2im), others through Wᵀ·gy and col2im.
+    /// </summary>
+    public static void InputGrad(float[] gy, float[] w, float[] dx, ConvGeometry g, Func<int, PackedMatrix>? phases, Func<PackedMatrix> transposed)
+    {
+        if (StridedInputGradKernels.Applies(g)) StridedInputGradKernels.InputGrad(gy, phases ?? (p => StridedInputGradKernels.PackPhase(w, g, p)), dx, g);
+        else InputGrad(gy, transposed(), dx, g);
+    }
 
     /// <summary>dx from gy with w packed by <see cref="PackInputGrad"/>.</summary>
     public static void InputGrad(float[] gy, PackedMatrix packedT, float[] dx, ConvGeometry g)

@@ -27,7 +27,9 @@ internal static class ConvOps
         CheckShape(gy, g.OutputShape, "output gradient");
         CheckShape(w, g.WeightShape, "weight");
         var dx = new Tensor(g.InputShape);
-        ConvKernels.InputGrad(gy.Data, Packed(w, "conv_t:" + g.PatchSize, old => ConvKernels.PackInputGrad(w.Data, g, old)), dx.Data, g);
+        ConvKernels.InputGrad(gy.Data, w.Data, dx.Data, g,
+            p => Packed(w, $"conv_t{p}:{g.Height}x{g.Width}:{g.Stride}:{g.Padding}", old => StridedInputGradKernels.PackPhase(w.Data, g, p, old)),
+            () => Packed(w, "conv_t:" + g.PatchSize, old => ConvKernels.PackInputGrad(w.Data, g, old)));
         return Tape.Record(dx, "conv2d_input_grad", [gy, w], (gg, needs) => Derivatives.Conv2dInputGrad(gg, gy, w, g, needs));
     }
 

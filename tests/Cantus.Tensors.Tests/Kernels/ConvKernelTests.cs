@@ -53,6 +53,22 @@ public sealed class ConvKernelTests
     }
 
     [Fact]
+    public void StridedInputGrad_SubPixelPhases_UsedForLabLayers_AndExact()
+    {
+        // The critic's c2: 64→128 channels here cut to 3→2, 16×64 input, stride 2, TF 'same'.
+        var g = new ConvGeometry(3, 3, 16, 64, 2, 4, 4, 2, Padding2d.Same(16, 64, 4, 2));
+        Assert.True(StridedInputGradKernels.Applies(g));
+        Assert.False(StridedInputGradKernels.Applies(new ConvGeometry(1, 1, 9, 10, 1, 4, 4, 2, Padding2d.Same(9, 10, 4, 2)))); // odd size: col2im
+        var gy = Random(3 * 2 * g.OutPlane, 8);
+        var wt = Random(2 * 3 * 16, 9);
+        var dx = new float[3 * 3 * 16 * 64];
+        var dxRef = new float[dx.Length];
+        ConvKernels.InputGrad(gy, wt, dx, g);
+        ConvReference.InputGrad(gy, wt, dxRef, g);
+        TensorAssert.Close(dxRef, dx, 1e-5, 1e-5, "sub-pixel input grad");
+    }
+
+    [Fact]
     public void HandComputed_1x1Input_3x3KernelWithPadding()
     {
         // x = [[2]], pad 1 all round, w = 1..9: the single output reads only the centre tap (5): y = 2·5 + 1.
