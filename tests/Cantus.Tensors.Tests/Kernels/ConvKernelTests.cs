@@ -55,13 +55,15 @@ public sealed class ConvKernelTests
     [Fact]
     public void StridedInputGrad_SubPixelPhases_UsedForLabLayers_AndExact()
     {
-        // The critic's c2: 64→128 channels here cut to 3→2, 16×64 input, stride 2, TF 'same'.
-        var g = new ConvGeometry(3, 3, 16, 64, 2, 4, 4, 2, Padding2d.Same(16, 64, 4, 2));
+        // The critic's c2 (64→128 channels, here 32→2), 16×64 input, stride 2, TF 'same'.
+        int cin = StridedInputGradKernels.MinInputChannels;
+        var g = new ConvGeometry(3, cin, 16, 64, 2, 4, 4, 2, Padding2d.Same(16, 64, 4, 2));
         Assert.True(StridedInputGradKernels.Applies(g));
-        Assert.False(StridedInputGradKernels.Applies(new ConvGeometry(1, 1, 9, 10, 1, 4, 4, 2, Padding2d.Same(9, 10, 4, 2)))); // odd size: col2im
+        Assert.False(StridedInputGradKernels.Applies(new ConvGeometry(1, cin, 9, 10, 1, 4, 4, 2, Padding2d.Same(9, 10, 4, 2)))); // odd size: col2im
+        Assert.False(StridedInputGradKernels.Applies(g with { InChannels = 5 })); // few input channels: col2im
         var gy = Random(3 * 2 * g.OutPlane, 8);
-        var wt = Random(2 * 3 * 16, 9);
-        var dx = new float[3 * 3 * 16 * 64];
+        var wt = Random(2 * cin * 16, 9);
+        var dx = new float[3 * cin * 16 * 64];
         var dxRef = new float[dx.Length];
         ConvKernels.InputGrad(gy, wt, dx, g);
         ConvReference.InputGrad(gy, wt, dxRef, g);
