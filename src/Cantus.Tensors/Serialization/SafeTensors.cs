@@ -41,8 +41,8 @@ public static class SafeTensors
             throw new InvalidDataException($"safetensors: header length {n} runs past the end of the file.");
         var entries = ParseHeader(header, limits, out var metadata);
         long dataLength = entries.Count == 0 ? 0 : entries.Max(e => e.End);
-        if (stream.CanSeek && stream.Length - 8 - (long)n != dataLength)
-            throw new InvalidDataException($"safetensors: data section is {stream.Length - 8 - (long)n} bytes but the header describes {dataLength}.");
+        if (stream.CanSeek && stream.Length - stream.Position != dataLength)
+            throw new InvalidDataException($"safetensors: data section is {stream.Length - stream.Position} bytes but the header describes {dataLength}.");
         var data = new byte[dataLength];
         if (stream.ReadAtLeast(data, data.Length, throwOnEndOfStream: false) < data.Length)
             throw new InvalidDataException($"safetensors: data section ends before offset {dataLength}.");

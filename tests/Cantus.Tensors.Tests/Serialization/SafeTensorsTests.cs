@@ -102,6 +102,16 @@ public sealed class SafeTensorsTests
     }
 
     [Fact]
+    public void ConfigurableDataAndCountLimits()
+    {
+        const string two = """{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}""";
+        Assert.Contains("more than 1 tensors", Error(File(two, new byte[8]), new SafeTensorsLimits { MaxTensors = 1 }), StringComparison.Ordinal);
+        Assert.Contains("exceeds the limit of 4", Error(File(two, new byte[8]), new SafeTensorsLimits { MaxDataBytes = 4 }), StringComparison.Ordinal);
+        Assert.Contains("rank 2 above the limit 1",
+            Error(File("""{"a":{"dtype":"F32","shape":[1,1],"data_offsets":[0,4]}}""", new byte[4]), new SafeTensorsLimits { MaxRank = 1 }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DataSectionSizeMismatch_Rejected()
     {
         // Header describes 4 bytes; the file carries 8 (trailing bytes) or 2 (truncated).
