@@ -23,7 +23,12 @@ internal static unsafe class ConvKernels
 
 
     /// <summary>W (Cout × K) packed for the forward GEMM.</summary>
-    public static PackedMatrix PackForward(float[] w, ConvGeometry g, PackedMatrix? reuse = null) => Gemm.Pack(false, g.OutChannels, g.PatchSize, w, g.PatchSize, reuse);
+    public static PackedMatrix PackForward(float[] w, ConvGeometry g, PackedMatrix? reuse = null)
+    {
+        var packed = Gemm.Pack(false, g.OutChannels, g.PatchSize, w, g.PatchSize, reuse);
+        // Few output channels: keep the plain weights too, for the direct kernel.
+        return g.OutChannels <= DirectConvKernels.MaxOutChannels ? new PackedMatrix(packed.Data, packed.Rows, packed.Cols) { Unpacked = w } : packed;
+    }
 
     /// <summary>Wᵀ (K × Cout) packed for the input-gradient GEMM.</summary>
     public static PackedMatrix PackInputGrad(float[] w, ConvGeometry g, PackedMatrix? reuse = null) => Gemm.Pack(true, g.PatchSize, g.OutChannels, w, g.PatchSize, reuse);
@@ -34,6 +39,11 @@ internal static unsafe class ConvKernels
     /// <summary>y = conv(x, w) + bias with w packed by <see cref="PackForward"/>.</summary>
     public static void Forward(float[] x, PackedMatrix packed, float[]? bias, float[] y, ConvGeometry g)
     {
+        if (packed.Unpacked is { } w && DirectConvKernels.Applies(g))
+        {
+            DirectConvKernels.Forward(x, w, bias, y, g);
+            return;
+        }
         ForEachChunk(g, (n0, nb, gemmThreads) =>
         {
             int p = nb * g.OutPlane;

@@ -24,6 +24,8 @@ public sealed class ConvKernelTests
     [InlineData(new[] { 5, 2, 5, 5, 3, 1, 1, 0, 0, 0, 0 })]
     [InlineData(new[] { 3, 2, 34, 36, 3, 4, 1, 1, 2, 1, 2 })] // ≥ 1024 output pixels: one sample per chunk
     [InlineData(new[] { 40, 3, 4, 4, 5, 4, 2, 1, 1, 1, 1 })] // 4 pixels: many samples per chunk, several chunks
+    [InlineData(new[] { 2, 3, 5, 64, 4, 3, 1, 1, 1, 1, 1 })] // 4 output channels, rows of 64: direct kernel
+    [InlineData(new[] { 3, 2, 4, 128, 3, 4, 1, 1, 2, 1, 2 })] // 3 output channels, rows of 128: direct kernel
     public void ForwardAndGradients_MatchDirectLoops(int[] p)
     {
         int n = p[0], cin = p[1], h = p[2], w = p[3], cout = p[4], k = p[5], s = p[6], top = p[7], bottom = p[8], left = p[9], right = p[10];
@@ -68,6 +70,16 @@ public sealed class ConvKernelTests
         ConvKernels.InputGrad(gy, wt, dx, g);
         ConvReference.InputGrad(gy, wt, dxRef, g);
         TensorAssert.Close(dxRef, dx, 1e-5, 1e-5, "sub-pixel input grad");
+    }
+
+    [Fact]
+    public void DirectKernel_AppliesOnlyToFewChannelsStrideOneWideRows()
+    {
+        var g = new ConvGeometry(2, 3, 5, 64, 4, 3, 3, 1, Padding2d.Uniform(1));
+        Assert.Equal(System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated, DirectConvKernels.Applies(g));
+        Assert.False(DirectConvKernels.Applies(g with { OutChannels = 5 }));
+        Assert.False(DirectConvKernels.Applies(g with { Stride = 2 }));
+        Assert.False(DirectConvKernels.Applies(g with { Width = 63 }));
     }
 
     [Fact]
