@@ -86,7 +86,7 @@ internal static class ConvOps
         int n = x.Shape[0], c = x.Shape[1], h = x.Shape[2], w = x.Shape[3];
         var y = new Tensor(new TensorShape(n, c, 2 * h, 2 * w));
         UpsampleKernels.Nearest2x(x.AsReadOnlySpan(), n * c, h, w, y.Span);
-        return Tape.Record(y, "upsample_nearest2x", [x], (g, needs) => [SumPool2x2(g)]);
+        return Tape.Record(y, "upsample_nearest2x", [x], (g, needs) => Derivatives.UpsampleNearest2x(g));
     }
 
     // y: (N, C, 2H, 2W) → (N, C, H, W), the adjoint of UpsampleNearest2x.
@@ -96,7 +96,7 @@ internal static class ConvOps
         int n = y.Shape[0], c = y.Shape[1], h = y.Shape[2] / 2, w = y.Shape[3] / 2;
         var x = new Tensor(new TensorShape(n, c, h, w));
         UpsampleKernels.SumPool2x2(y.AsReadOnlySpan(), n * c, h, w, x.Span);
-        return Tape.Record(x, "sum_pool2x2", [y], (g, needs) => [UpsampleNearest2x(g)]);
+        return Tape.Record(x, "sum_pool2x2", [y], (g, needs) => Derivatives.SumPool2x2(g));
     }
 
     /// <summary>
