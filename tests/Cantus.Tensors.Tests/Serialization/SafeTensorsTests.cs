@@ -120,6 +120,26 @@ public sealed class SafeTensorsTests
         Assert.Contains("describes 4", Error(File(h, new byte[2])), StringComparison.Ordinal);
     }
 
+    /// <summary>A stream that cannot seek, as a network body.</summary>
+    private sealed class ForwardOnlyStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+
+    [Fact]
+    public void NonSeekableStream_RoundTripAndSizeErrors()
+    {
+        using var ms = new MemoryStream();
+        SafeTensors.Write(ms, new Dictionary<string, Tensor> { ["w"] = Tensor.FromArray([1, 2, 3], 3) });
+        var full = ms.ToArray();
+        Assert.Equal([1f, 2f, 3f], SafeTensors.Read(new ForwardOnlyStream(full)).Tensors["w"].ToArray());
+        Assert.Contains("ends at offset", Assert.Throws<InvalidDataException>(() => SafeTensors.Read(new ForwardOnlyStream(full[..^2]))).Message, StringComparison.Ordinal);
+        Assert.Contains("bytes follow", Assert.Throws<InvalidDataException>(() => SafeTensors.Read(new ForwardOnlyStream([.. full, 0]))).Message, StringComparison.Ordinal);
+        // A header claiming 1 GB over a tiny body fails without allocating the gigabyte.
+        const string huge = """{"a":{"dtype":"U8","shape":[1000000000],"data_offsets":[0,1000000000]}}""";
+        Assert.Contains("ends at offset 4", Assert.Throws<InvalidDataException>(() => SafeTensors.Read(new ForwardOnlyStream(File(huge, new byte[4])))).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Truncated_AtEveryLength_NeverCrashes()
     {
