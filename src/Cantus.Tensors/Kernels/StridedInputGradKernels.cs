@@ -9,8 +9,9 @@ namespace Cantus.Tensors.Kernels;
 /// dx[s·m + a] = Σₜ w[s·t + r]·gy[m + q − t], i.e. a cross-correlation of gy with the
 /// flipped sub-kernel K[t'] = w[s·(T−1−t') + r] (T taps) and top padding T − 1 − q. Each
 /// phase is an ordinary implicit-GEMM convolution writing whole rows; the phases are then
-/// interleaved. Used when the input size is a multiple of the stride and all phase
-/// paddings are non-negative (the lab's stride-2 'same' layers); otherwise col2im.
+/// interleaved (stride 1 is the single-phase case: the flipped, transposed kernel). Used
+/// when the input size is a multiple of the stride and all phase paddings are non-negative
+/// (the lab's stride-2 'same' layers); otherwise col2im.
 /// </summary>
 internal static class StridedInputGradKernels
 {
@@ -33,7 +34,7 @@ internal static class StridedInputGradKernels
     /// <summary>Whether the decomposition applies to <paramref name="g"/>.</summary>
     public static bool Applies(ConvGeometry g)
     {
-        if (g.Stride < 2 || g.InChannels < MinInputChannels || g.Height % g.Stride != 0 || g.Width % g.Stride != 0) return false;
+        if (g.InChannels < MinInputChannels || g.Height % g.Stride != 0 || g.Width % g.Stride != 0) return false;
         for (int a = 0; a < g.Stride; a++)
             if (Axis(g.Height, g.OutHeight, g.KernelH, g.Stride, g.Padding.Top, a) is null
                 || Axis(g.Width, g.OutWidth, g.KernelW, g.Stride, g.Padding.Left, a) is null) return false;
@@ -71,6 +72,12 @@ internal static class StridedInputGradKernels
     public static void InputGrad(float[] gy, Func<int, PackedMatrix> phase, float[] dx, ConvGeometry g)
     {
         int s = g.Stride, h = g.Height / s, w = g.Width / s, planes = g.Batch * g.InChannels;
+        if (s == 1)
+        {
+            // One phase: the flipped-kernel convolution writes dx directly.
+            ConvKernels.Forward(gy, phase(0), null, dx, PhaseGeometry(g, 0, 0));
+            return;
+        }
         var buffer = ScratchPool.Rent((long)planes * h * w);
         for (int a = 0; a < s; a++)
             for (int b = 0; b < s; b++)

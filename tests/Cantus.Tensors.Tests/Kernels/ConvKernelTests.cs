@@ -63,6 +63,17 @@ public sealed class ConvKernelTests
         Assert.True(StridedInputGradKernels.Applies(g));
         Assert.False(StridedInputGradKernels.Applies(new ConvGeometry(1, cin, 9, 10, 1, 4, 4, 2, Padding2d.Same(9, 10, 4, 2)))); // odd size: col2im
         Assert.False(StridedInputGradKernels.Applies(g with { InChannels = 5 })); // few input channels: col2im
+        foreach (var geometry in new[] { g, g with { Stride = 1, Padding = Padding2d.Same(16, 64, 4, 1) } })
+        {
+            Assert.True(StridedInputGradKernels.Applies(geometry));
+            var gy1 = Random(3 * 2 * geometry.OutPlane, 10);
+            var w1 = Random(2 * cin * 16, 11);
+            var d1 = new float[3 * cin * 16 * 64];
+            var r1 = new float[d1.Length];
+            ConvKernels.InputGrad(gy1, w1, d1, geometry);
+            ConvReference.InputGrad(gy1, w1, r1, geometry);
+            TensorAssert.Close(r1, d1, 1e-5, 1e-5, $"flipped-kernel input grad, stride {geometry.Stride}");
+        }
         var gy = Random(3 * 2 * g.OutPlane, 8);
         var wt = Random(2 * cin * 16, 9);
         var dx = new float[3 * cin * 16 * 64];
