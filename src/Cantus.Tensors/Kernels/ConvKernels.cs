@@ -50,7 +50,7 @@ internal static unsafe class ConvKernels
             fixed (float* px = x)
             {
                 // Implicit GEMM: patches are gathered from x while packing, no im2col matrix.
-                var patches = new Im2ColPanels(px + (long)n0 * g.InChannels * g.InPlane, g);
+                var patches = new Im2ColPanels(px + (long)n0 * g.InChannels * g.InPlane, g, px + x.Length);
                 if (nb == 1)
                 {
                     Gemm.Multiply(packed, patches, p, y.AsSpan(n0 * g.OutChannels * g.OutPlane), g.OutPlane, false, gemmThreads);

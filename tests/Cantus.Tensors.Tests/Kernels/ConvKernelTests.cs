@@ -25,6 +25,8 @@ public sealed class ConvKernelTests
     [InlineData(new[] { 3, 2, 34, 36, 3, 4, 1, 1, 2, 1, 2 })] // ≥ 1024 output pixels: one sample per chunk
     [InlineData(new[] { 40, 3, 4, 4, 5, 4, 2, 1, 1, 1, 1 })] // 4 pixels: many samples per chunk, several chunks
     [InlineData(new[] { 2, 3, 5, 64, 4, 3, 1, 1, 1, 1, 1 })] // 4 output channels, rows of 64: direct kernel
+    [InlineData(new[] { 2, 3, 6, 128, 5, 4, 2, 1, 1, 1, 1 })] // stride 2, rows of 64: vector gather, edge at the array end
+    [InlineData(new[] { 1, 2, 4, 96, 3, 4, 2, 2, 1, 0, 2 })] // stride 2, even left offsets
     [InlineData(new[] { 3, 2, 4, 128, 3, 4, 1, 1, 2, 1, 2 })] // 3 output channels, rows of 128: direct kernel
     public void ForwardAndGradients_MatchDirectLoops(int[] p)
     {
