@@ -31,10 +31,15 @@ internal static class StridedInputGradKernels
     /// (the critic's first layer: 5) the phase GEMMs run far below peak (measured 3× slower).</summary>
     public const int MinInputChannels = 32;
 
+    /// <summary>Phase images smaller than this (pixels) keep col2im: s² small GEMMs plus the
+    /// interleave cost more than they save (measured on the critic's 8×32 and 4×16 layers).</summary>
+    public const int MinPhasePixels = 256;
+
     /// <summary>Whether the decomposition applies to <paramref name="g"/>.</summary>
     public static bool Applies(ConvGeometry g)
     {
         if (g.InChannels < MinInputChannels || g.Height % g.Stride != 0 || g.Width % g.Stride != 0) return false;
+        if (g.Stride > 1 && (g.Height / g.Stride) * (g.Width / g.Stride) < MinPhasePixels) return false;
         for (int a = 0; a < g.Stride; a++)
             if (Axis(g.Height, g.OutHeight, g.KernelH, g.Stride, g.Padding.Top, a) is null
                 || Axis(g.Width, g.OutWidth, g.KernelW, g.Stride, g.Padding.Left, a) is null) return false;
