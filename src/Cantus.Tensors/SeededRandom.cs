@@ -3,7 +3,8 @@ namespace Cantus.Tensors;
 /// <summary>
 /// A seeded, platform-independent random source (xoshiro256** seeded by SplitMix64, as
 /// recommended by Blackman &amp; Vigna), so that initialisation, noise and dropout are
-/// reproducible bit for bit across machines and .NET versions.
+/// reproducible bit for bit across machines and .NET versions. Not thread-safe: give each
+/// thread its own instance.
 /// </summary>
 public sealed class SeededRandom
 {

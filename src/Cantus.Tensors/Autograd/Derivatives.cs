@@ -12,6 +12,15 @@ namespace Cantus.Tensors.Autograd;
 /// </summary>
 internal static class Derivatives
 {
+    // y = x + s: dx = g
+    public static Tensor?[] AddScalar(Tensor g) => [g];
+
+    // y = s·x: dx = s·g
+    public static Tensor?[] MulScalar(Tensor g, float s) => [ElementwiseOps.MulScalar(g, s)];
+
+    // y = −x: dx = −g
+    public static Tensor?[] Neg(Tensor g) => [ElementwiseOps.Neg(g)];
+
     // y = a + b (broadcast): da = Σ_broadcast g, db = Σ_broadcast g
     public static Tensor?[] Add(Tensor g, Tensor a, Tensor b, bool[] n) =>
         [n[0] ? ReductionOps.SumTo(g, a.Shape) : null, n[1] ? ReductionOps.SumTo(g, b.Shape) : null];
@@ -57,6 +66,24 @@ internal static class Derivatives
 
     // y = x > 0 ? x : s·x: dx = g·(x > 0 ? 1 : s), one op linear in g (the mask is constant a.e.)
     public static Tensor?[] LeakyRelu(Tensor g, Tensor x, float slope) => [ElementwiseOps.LeakyReluBackward(g, x, slope)];
+
+    // dx = leaky_relu_backward(g, x) is linear in g with the same mask: its own adjoint; ∂/∂x = 0 a.e.
+    public static Tensor?[] LeakyReluBackward(Tensor gg, Tensor x, float slope) => [ElementwiseOps.LeakyReluBackward(gg, x, slope)];
+
+    // y = sum_to(x, shape): dx = g broadcast back; y = expand(x, shape): dx = g summed back
+    public static Tensor?[] SumTo(Tensor g, TensorShape xShape) => [ReductionOps.Expand(g, xShape)];
+
+    public static Tensor?[] Expand(Tensor g, TensorShape xShape) => [ReductionOps.SumTo(g, xShape)];
+
+    // y = reshape(x): dx = reshape(g) back; y = xᵀ: dx = gᵀ
+    public static Tensor?[] Reshape(Tensor g, TensorShape xShape) => [ShapeOps.Reshape(g, xShape)];
+
+    public static Tensor?[] Transpose(Tensor g) => [ShapeOps.Transpose(g)];
+
+    // y = upsample×2(x): dx = 2×2 sum pool of g; y = sum_pool(x): dx = upsample×2(g)
+    public static Tensor?[] UpsampleNearest2x(Tensor g) => [ConvOps.SumPool2x2(g)];
+
+    public static Tensor?[] SumPool2x2(Tensor g) => [ConvOps.UpsampleNearest2x(g)];
 
     // y = concat(xs, axis): dxᵢ = g narrowed to xᵢ's slot
     public static Tensor?[] Concat(Tensor g, Tensor[] xs, int axis, int[] starts, bool[] n)

@@ -10,7 +10,8 @@ public static class Gradients
     /// Gradients of <c>Σᵢ ⟨outputs[i], gradOutputs[i]⟩</c> with respect to each input
     /// (gradOutputs default to ones). With <paramref name="createGraph"/> the results carry
     /// their own graph and may be differentiated again (e.g. a gradient penalty); without
-    /// it they are plain tensors. An input that does not influence the outputs gets zeros.
+    /// it they are plain tensors (inside an enclosing <see cref="GradMode.NoGrad"/> scope they
+    /// are always plain). An input that does not influence the outputs gets zeros.
     /// </summary>
     /// <exception cref="ArgumentException">Counts or shapes of outputs and gradOutputs differ.</exception>
     public static Tensor[] Grad(IReadOnlyList<Tensor> outputs, IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor>? gradOutputs = null, bool createGraph = false)

@@ -21,11 +21,14 @@ internal static unsafe class ConvKernels
     private const int TargetColumns = 1024;
     private const long MaxScratchFloats = 8L << 20;
 
-    [ThreadStatic] private static float[]? t_cols;
-    [ThreadStatic] private static float[]? t_gather;
 
     /// <summary>W (Cout × K) packed for the forward GEMM.</summary>
-    public static PackedMatrix PackForward(float[] w, ConvGeometry g, PackedMatrix? reuse = null) => Gemm.Pack(false, g.OutChannels, g.PatchSize, w, g.PatchSize, reuse);
+    public static PackedMatrix PackForward(float[] w, ConvGeometry g, PackedMatrix? reuse = null)
+    {
+        var packed = Gemm.Pack(false, g.OutChannels, g.PatchSize, w, g.PatchSize, reuse);
+        // Few output channels: keep the plain weights too, for the direct kernel.
+        return g.OutChannels <= DirectConvKernels.MaxOutChannels ? new PackedMatrix(packed.Data, packed.Rows, packed.Cols) { Unpacked = w } : packed;
+    }
 
     /// <summary>Wᵀ (K × Cout) packed for the input-gradient GEMM.</summary>
     public static PackedMatrix PackInputGrad(float[] w, ConvGeometry g, PackedMatrix? reuse = null) => Gemm.Pack(true, g.PatchSize, g.OutChannels, w, g.PatchSize, reuse);
@@ -36,22 +39,28 @@ internal static unsafe class ConvKernels
     /// <summary>y = conv(x, w) + bias with w packed by <see cref="PackForward"/>.</summary>
     public static void Forward(float[] x, PackedMatrix packed, float[]? bias, float[] y, ConvGeometry g)
     {
+        if (packed.Unpacked is { } w && DirectConvKernels.Applies(g))
+        {
+            DirectConvKernels.Forward(x, w, bias, y, g);
+            return;
+        }
         ForEachChunk(g, (n0, nb, gemmThreads) =>
         {
             int p = nb * g.OutPlane;
             fixed (float* px = x)
             {
                 // Implicit GEMM: patches are gathered from x while packing, no im2col matrix.
-                var patches = new Im2ColPanels(px + (long)n0 * g.InChannels * g.InPlane, g);
+                var patches = new Im2ColPanels(px + (long)n0 * g.InChannels * g.InPlane, g, px + x.Length);
                 if (nb == 1)
                 {
                     Gemm.Multiply(packed, patches, p, y.AsSpan(n0 * g.OutChannels * g.OutPlane), g.OutPlane, false, gemmThreads);
                 }
                 else
                 {
-                    var tmp = Scratch(ref t_gather, (long)g.OutChannels * p);
+                    var tmp = ScratchPool.Rent((long)g.OutChannels * p);
                     Gemm.Multiply(packed, patches, p, tmp, p, false, gemmThreads);
                     Scatter(tmp, y, n0, nb, g.OutChannels, g.OutPlane);
+                    ScratchPool.Return(tmp);
                 }
             }
             if (bias is not null)
@@ -65,7 +74,17 @@ internal static unsafe class ConvKernels
     }
 
     /// <summary>dx = the adjoint of conv in x applied to gy (a transposed convolution).</summary>
-    public static void InputGrad(float[] gy, float[] w, float[] dx, ConvGeometry g) => InputGrad(gy, PackInputGrad(w, g), dx, g);
+    public static void InputGrad(float[] gy, float[] w, float[] dx, ConvGeometry g) => InputGrad(gy, w, dx, g, null, () => PackInputGrad(w, g));
+
+    /// <summary>
+    /// dx from gy; strided layers whose sizes allow it go through the sub-pixel phases
+    /// (<see cref="StridedInputGradKernels"/>, no col2im), others through Wᵀ·gy and col2im.
+    /// </summary>
+    public static void InputGrad(float[] gy, float[] w, float[] dx, ConvGeometry g, Func<int, PackedMatrix>? phases, Func<PackedMatrix> transposed)
+    {
+        if (StridedInputGradKernels.Applies(g)) StridedInputGradKernels.InputGrad(gy, phases ?? (p => StridedInputGradKernels.PackPhase(w, g, p)), dx, g);
+        else InputGrad(gy, transposed(), dx, g);
+    }
 
     /// <summary>dx from gy with w packed by <see cref="PackInputGrad"/>.</summary>
     public static void InputGrad(float[] gy, PackedMatrix packedT, float[] dx, ConvGeometry g)
@@ -73,16 +92,17 @@ internal static unsafe class ConvKernels
         ForEachChunk(g, (n0, nb, gemmThreads) =>
         {
             int p = nb * g.OutPlane;
-            var cols = Scratch(ref t_cols, (long)g.PatchSize * p);
+            var cols = ScratchPool.Rent((long)g.PatchSize * p);
             if (nb == 1)
             {
                 Gemm.Multiply(packedT, false, p, gy.AsSpan(n0 * g.OutChannels * g.OutPlane), g.OutPlane, cols, p, false, gemmThreads);
             }
             else
             {
-                var gathered = Scratch(ref t_gather, (long)g.OutChannels * p);
+                var gathered = ScratchPool.Rent((long)g.OutChannels * p);
                 Gather(gy, gathered, n0, nb, g.OutChannels, g.OutPlane);
                 Gemm.Multiply(packedT, false, p, gathered, p, cols, p, false, gemmThreads);
+                ScratchPool.Return(gathered);
             }
             for (int s = 0; s < nb; s++)
             {
@@ -90,6 +110,7 @@ internal static unsafe class ConvKernels
                 dxn.Clear();
                 Col2ImAdd(cols, s * g.OutPlane, p, dxn, g);
             }
+            ScratchPool.Return(cols);
         });
     }
 
@@ -106,36 +127,36 @@ internal static unsafe class ConvKernels
         bool implicitPatches = g.OutChannels >= 128 || g.OutWidth < 16;
         WorkPartition.For(chunks, parts, (part, c0, c1) =>
         {
-            var acc = partials[part] = new float[size];
+            var acc = partials[part] = ScratchPool.Rent(size); // fully written by the first chunk (accumulate off)
             for (int ch = c0; ch < c1; ch++)
             {
                 int n0 = ch * chunk, nb = Math.Min(chunk, g.Batch - n0), p = nb * g.OutPlane;
-                ReadOnlySpan<float> gm = nb == 1 ? gy.AsSpan(n0 * g.OutChannels * g.OutPlane, g.OutChannels * g.OutPlane) : Gathered(gy, n0, nb, g);
+                float[]? gathered = nb == 1 ? null : ScratchPool.Rent((long)g.OutChannels * p);
+                if (gathered is not null) Gather(gy, gathered, n0, nb, g.OutChannels, g.OutPlane);
+                ReadOnlySpan<float> gm = gathered ?? gy.AsSpan(n0 * g.OutChannels * g.OutPlane, g.OutChannels * g.OutPlane);
                 if (!implicitPatches)
                 {
-                    var cols = Scratch(ref t_cols, (long)g.PatchSize * p);
+                    var cols = ScratchPool.Rent((long)g.PatchSize * p);
                     for (int s = 0; s < nb; s++) Im2Col(x.AsSpan((n0 + s) * g.InChannels * g.InPlane, g.InChannels * g.InPlane), cols, s * g.OutPlane, p, g);
                     Gemm.Multiply(false, true, g.OutChannels, g.PatchSize, p, gm, p, cols, p, acc, g.PatchSize, ch > c0, gemmThreads);
-                    continue;
+                    ScratchPool.Return(cols);
                 }
-                fixed (float* px = x)
+                else
                 {
-                    // Implicit GEMM: colsᵀ is gathered from x while packing.
-                    var patches = new Im2ColTransposedPanels(px + (long)n0 * g.InChannels * g.InPlane, g);
-                    Gemm.Multiply(false, g.OutChannels, p, gm, p, patches, g.PatchSize, acc, g.PatchSize, ch > c0, gemmThreads);
+                    fixed (float* px = x)
+                    {
+                        // Implicit GEMM: colsᵀ is gathered from x while packing.
+                        var patches = new Im2ColTransposedPanels(px + (long)n0 * g.InChannels * g.InPlane, g);
+                        Gemm.Multiply(false, g.OutChannels, p, gm, p, patches, g.PatchSize, acc, g.PatchSize, ch > c0, gemmThreads);
+                    }
                 }
+                if (gathered is not null) ScratchPool.Return(gathered);
             }
         });
         // Fixed-order reduction of the per-part sums: deterministic for a given thread count.
-        partials[0].AsSpan().CopyTo(dw);
-        for (int part = 1; part < parts; part++) TensorPrimitives.Add(dw[..size], partials[part], dw[..size]);
-    }
-
-    private static float[] Gathered(float[] gy, int n0, int nb, ConvGeometry g)
-    {
-        var gathered = Scratch(ref t_gather, (long)g.OutChannels * nb * g.OutPlane);
-        Gather(gy, gathered, n0, nb, g.OutChannels, g.OutPlane);
-        return gathered;
+        partials[0].AsSpan(0, size).CopyTo(dw);
+        for (int part = 1; part < parts; part++) TensorPrimitives.Add(dw[..size], partials[part].AsSpan(0, size), dw[..size]);
+        foreach (var buffer in partials) ScratchPool.Return(buffer);
     }
 
     /// <summary>Samples per chunk: enough for ~1024 GEMM columns, bounded by the scratch size.</summary>
@@ -257,12 +278,5 @@ internal static unsafe class ConvKernels
                     }
                 }
         }
-    }
-
-    private static float[] Scratch(ref float[]? slot, long size)
-    {
-        var a = slot;
-        if (a is null || a.Length < size) slot = a = GC.AllocateUninitializedArray<float>((int)size);
-        return a;
     }
 }

@@ -16,11 +16,47 @@ internal static unsafe class GemmMicroKernels
     /// <summary>Strip width NR for a path: two vectors.</summary>
     public static int Nr(GemmPath path) => path == GemmPath.Vector512 ? 32 : 16;
 
+    /// <summary>8×16 tile with Vector512: one B vector per k step, eight broadcasts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Kernel512Narrow(int kc, float* a, float* b, float* c, int ldc, bool accumulate)
+    {
+        Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default, c6 = default, c7 = default;
+        for (int p = 0; p < kc; p++)
+        {
+            var bv = Vector512.Load(b);
+            c0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[0]), bv, c0);
+            c1 = Vector512.FusedMultiplyAdd(Vector512.Create(a[1]), bv, c1);
+            c2 = Vector512.FusedMultiplyAdd(Vector512.Create(a[2]), bv, c2);
+            c3 = Vector512.FusedMultiplyAdd(Vector512.Create(a[3]), bv, c3);
+            c4 = Vector512.FusedMultiplyAdd(Vector512.Create(a[4]), bv, c4);
+            c5 = Vector512.FusedMultiplyAdd(Vector512.Create(a[5]), bv, c5);
+            c6 = Vector512.FusedMultiplyAdd(Vector512.Create(a[6]), bv, c6);
+            c7 = Vector512.FusedMultiplyAdd(Vector512.Create(a[7]), bv, c7);
+            a += 8;
+            b += 16;
+        }
+        Store512Narrow(c, c0, accumulate);
+        Store512Narrow(c + ldc, c1, accumulate);
+        Store512Narrow(c + 2L * ldc, c2, accumulate);
+        Store512Narrow(c + 3L * ldc, c3, accumulate);
+        Store512Narrow(c + 4L * ldc, c4, accumulate);
+        Store512Narrow(c + 5L * ldc, c5, accumulate);
+        Store512Narrow(c + 6L * ldc, c6, accumulate);
+        Store512Narrow(c + 7L * ldc, c7, accumulate);
+    }
+
+    private static void Store512Narrow(float* c, Vector512<float> v, bool accumulate)
+    {
+        if (accumulate) v += Vector512.Load(c);
+        v.Store(c);
+    }
+
     public static void Run(GemmPath path, int kc, float* a, float* b, float* c, int ldc, bool accumulate)
     {
         switch (path)
         {
             case GemmPath.Vector512: Kernel512(kc, a, b, c, ldc, accumulate); break;
+            case GemmPath.Vector512Narrow: Kernel512Narrow(kc, a, b, c, ldc, accumulate); break;
             case GemmPath.Vector256: Kernel256(kc, a, b, c, ldc, accumulate); break;
             default: KernelScalar(kc, a, b, c, ldc, accumulate); break;
         }

@@ -11,4 +11,6 @@ internal enum GemmPath
     Vector256,
     /// <summary>AVX-512-class: 8 rows × 2 vectors of 16 floats.</summary>
     Vector512,
+    /// <summary>AVX-512-class for products at most 16 columns wide: 8 rows × 1 vector of 16 floats.</summary>
+    Vector512Narrow,
 }

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Cantus.Tensors.Kernels;
 
@@ -8,7 +10,7 @@ namespace Cantus.Tensors.Kernels;
 /// x[s, c, i·stride+u−top, j·stride+v−left], zero outside the image. The patch matrix is
 /// never written, saving a full pass over memory per convolution.
 /// </summary>
-internal readonly unsafe struct Im2ColPanels(float* x, ConvGeometry g) : IPanelSource
+internal readonly unsafe struct Im2ColPanels(float* x, ConvGeometry g, float* end) : IPanelSource
 {
     private readonly int _sampleStride = g.InChannels * g.InPlane;
     private readonly int _plane = g.InPlane;
@@ -64,6 +66,18 @@ internal readonly unsafe struct Im2ColPanels(float* x, ConvGeometry g) : IPanelS
                         if (t1 - t0 >= 16) new ReadOnlySpan<float>(row + q0 + t0, t1 - t0).CopyTo(new Span<float>(ds + t0, t1 - t0));
                         else for (int t = t0; t < t1; t++) ds[t] = row[q0 + t];
                         for (int t = t1; t < len; t++) ds[t] = 0;
+                    }
+                    else if (_stride == 2 && Avx512F.IsSupported && len % 16 == 0 && q0 >= 0 && q0 + 2 * len - 2 < _w && row + q0 + 2 * len <= end)
+                    {
+                        // Every other element of a run inside the row: two loads and one two-source
+                        // permute per 16 outputs (the last load may touch one float past the row,
+                        // never past the array: checked against end).
+                        var even = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+                        for (int t = 0; t < len; t += 16)
+                        {
+                            float* src = row + q0 + 2 * t;
+                            Avx512F.PermuteVar16x32x2(Vector512.Load(src), even, Vector512.Load(src + 16)).Store(ds + t);
+                        }
                     }
                     else
                     {

@@ -6,6 +6,9 @@ namespace Cantus.Tensors.Kernels;
 /// </summary>
 internal sealed class PackedMatrix(float[] data, int rows, int cols)
 {
+    /// <summary>The row-major matrix this was packed from, when a kernel may prefer it (direct convolution).</summary>
+    public float[]? Unpacked { get; init; }
+
     public float[] Data { get; } = data;
 
     public int Rows { get; } = rows;

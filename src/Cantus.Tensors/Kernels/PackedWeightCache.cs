@@ -6,7 +6,9 @@ namespace Cantus.Tensors.Kernels;
 /// Packed GEMM forms of convolution weights (the kernel, its transpose, the upsampling
 /// phase kernels), cached per weight storage and rebuilt when the storage version changes
 /// (an optimizer step, a load). Inference and the critic steps' repeated generator passes
-/// then pack each weight once instead of once per call.
+/// then pack each weight once instead of once per call. Concurrent forward passes over the
+/// same weights are safe; modifying weights while another thread runs ops on them is not
+/// (it never was: the op would read half-updated weights anyway).
 /// </summary>
 internal static class PackedWeightCache
 {

@@ -8,8 +8,11 @@ namespace Cantus.Tensors.Kernels;
 /// (PERFORMANCE.md): output row 2i+a reads upsampled rows 2i+a−1 … 2i+a+2, i.e. input rows
 /// i−1, i, i, i+1 for a = 0 (3 taps: w₀, w₁+w₂, w₃; padding 1 above) and i, i, i+1, i+1 for
 /// a = 1 (2 taps: w₀+w₁, w₂+w₃; none above); likewise for columns. 6.25 taps on average
-/// instead of 16: 2.56× fewer multiply-adds, the same result up to rounding. The weight
-/// gradient is the phase-kernel gradients summed back onto the taps that formed them.
+/// instead of 16: 2.56× fewer multiply-adds, the same result up to rounding. The input
+/// gradient is, per phase, the stride-1 convolution of the output gradient with the flipped,
+/// transposed phase kernel (implicit GEMM, no col2im; measured 1.4–3× faster than Wᵀ·G with
+/// col2im); the weight gradient is the phase-kernel gradients summed back onto the taps
+/// that formed them.
 /// </summary>
 internal static class UpsampleConvKernels
 {
@@ -59,9 +62,9 @@ internal static class UpsampleConvKernels
     public static PackedMatrix PackForward(float[] w, int cin, int cout, int phase, PackedMatrix? reuse = null) =>
         ConvKernels.PackForward(PhaseWeight(w, cout, cin, phase / 2, phase % 2), PhaseGeometry(1, cin, 1, 1, cout, phase / 2, phase % 2), reuse);
 
-    /// <summary>Phase <paramref name="phase"/> of the kernel, transposed and packed for the input-gradient GEMM.</summary>
+    /// <summary>Phase <paramref name="phase"/> of the kernel, flipped and transposed (Cin, Cout, kh, kw), packed for the input-gradient convolution.</summary>
     public static PackedMatrix PackInputGrad(float[] w, int cin, int cout, int phase, PackedMatrix? reuse = null) =>
-        ConvKernels.PackInputGrad(PhaseWeight(w, cout, cin, phase / 2, phase % 2), PhaseGeometry(1, cin, 1, 1, cout, phase / 2, phase % 2), reuse);
+        StridedInputGradKernels.PackPhase(PhaseWeight(w, cout, cin, phase / 2, phase % 2), PhaseGeometry(1, cin, 1, 1, cout, phase / 2, phase % 2), 0, reuse);
 
     public static PackedMatrix[] PackForward(float[] w, int cin, int cout) => [.. Enumerable.Range(0, 4).Select(p => PackForward(w, cin, cout, p))];
 
@@ -73,7 +76,7 @@ internal static class UpsampleConvKernels
 
     public static void Forward(float[] x, PackedMatrix[] phases, float[]? bias, float[] y, int n, int cin, int h, int wd, int cout)
     {
-        var phase = GC.AllocateUninitializedArray<float>(n * cout * h * wd);
+        var phase = ScratchPool.Rent((long)n * cout * h * wd);
         for (int a = 0; a < 2; a++)
             for (int b = 0; b < 2; b++)
             {
@@ -81,6 +84,7 @@ internal static class UpsampleConvKernels
                 ConvKernels.Forward(x, phases[2 * a + b], bias, phase, g);
                 Interleave(phase, y, n * cout, h, wd, a, b);
             }
+        ScratchPool.Return(phase);
     }
 
     // gy: (N, Cout, 2H, 2W) → dx: (N, Cin, H, W)
@@ -89,22 +93,28 @@ internal static class UpsampleConvKernels
 
     public static void InputGrad(float[] gy, PackedMatrix[] phasesT, float[] dx, int n, int cin, int h, int wd, int cout)
     {
-        var phase = GC.AllocateUninitializedArray<float>(n * cout * h * wd);
-        var part = GC.AllocateUninitializedArray<float>(n * cin * h * wd);
-        Array.Clear(dx, 0, part.Length);
+        int size = n * cin * h * wd;
+        var phase = ScratchPool.Rent((long)n * cout * h * wd);
+        var part = ScratchPool.Rent(size);
+        Array.Clear(dx, 0, size);
         for (int a = 0; a < 2; a++)
             for (int b = 0; b < 2; b++)
             {
                 Deinterleave(gy, phase, n * cout, h, wd, a, b);
-                ConvKernels.InputGrad(phase, phasesT[2 * a + b], part, PhaseGeometry(n, cin, h, wd, cout, a, b));
-                System.Numerics.Tensors.TensorPrimitives.Add(dx.AsSpan(0, part.Length), part, dx.AsSpan(0, part.Length));
+                // The adjoint of a stride-1 conv is the stride-1 conv of gy with the flipped,
+                // transposed kernel: an implicit GEMM, no col2im.
+                var flipped = StridedInputGradKernels.PhaseGeometry(PhaseGeometry(n, cin, h, wd, cout, a, b), 0, 0);
+                ConvKernels.Forward(phase, phasesT[2 * a + b], null, part, flipped);
+                System.Numerics.Tensors.TensorPrimitives.Add(dx.AsSpan(0, size), part.AsSpan(0, size), dx.AsSpan(0, size));
             }
+        ScratchPool.Return(phase);
+        ScratchPool.Return(part);
     }
 
     // x: (N, Cin, H, W), gy: (N, Cout, 2H, 2W) → dw: (Cout, Cin, 4, 4)
     public static void WeightGrad(float[] x, float[] gy, Span<float> dw, int n, int cin, int h, int wd, int cout)
     {
-        var phase = new float[n * cout * h * wd];
+        var phase = ScratchPool.Rent((long)n * cout * h * wd);
         dw[..(cout * cin * 16)].Clear();
         for (int a = 0; a < 2; a++)
             for (int b = 0; b < 2; b++)
@@ -115,6 +125,7 @@ internal static class UpsampleConvKernels
                 ConvKernels.WeightGrad(x, phase, dp, g);
                 AddPhaseWeightGrad(dp, dw, cout, cin, a, b);
             }
+        ScratchPool.Return(phase);
     }
 
     /// <summary>y[p, 2i+a, 2j+b] = phase[p, i, j] for planes p of (h, w) → (2h, 2w).</summary>

@@ -27,7 +27,9 @@ internal static class ConvOps
         CheckShape(gy, g.OutputShape, "output gradient");
         CheckShape(w, g.WeightShape, "weight");
         var dx = new Tensor(g.InputShape);
-        ConvKernels.InputGrad(gy.Data, Packed(w, "conv_t:" + g.PatchSize, old => ConvKernels.PackInputGrad(w.Data, g, old)), dx.Data, g);
+        ConvKernels.InputGrad(gy.Data, w.Data, dx.Data, g,
+            p => Packed(w, $"conv_t{p}:{g.Height}x{g.Width}:{g.Stride}:{g.Padding}", old => StridedInputGradKernels.PackPhase(w.Data, g, p, old)),
+            () => Packed(w, "conv_t:" + g.PatchSize, old => ConvKernels.PackInputGrad(w.Data, g, old)));
         return Tape.Record(dx, "conv2d_input_grad", [gy, w], (gg, needs) => Derivatives.Conv2dInputGrad(gg, gy, w, g, needs));
     }
 
@@ -84,7 +86,7 @@ internal static class ConvOps
         int n = x.Shape[0], c = x.Shape[1], h = x.Shape[2], w = x.Shape[3];
         var y = new Tensor(new TensorShape(n, c, 2 * h, 2 * w));
         UpsampleKernels.Nearest2x(x.AsReadOnlySpan(), n * c, h, w, y.Span);
-        return Tape.Record(y, "upsample_nearest2x", [x], (g, needs) => [SumPool2x2(g)]);
+        return Tape.Record(y, "upsample_nearest2x", [x], (g, needs) => Derivatives.UpsampleNearest2x(g));
     }
 
     // y: (N, C, 2H, 2W) → (N, C, H, W), the adjoint of UpsampleNearest2x.
@@ -94,12 +96,15 @@ internal static class ConvOps
         int n = y.Shape[0], c = y.Shape[1], h = y.Shape[2] / 2, w = y.Shape[3] / 2;
         var x = new Tensor(new TensorShape(n, c, h, w));
         UpsampleKernels.SumPool2x2(y.AsReadOnlySpan(), n * c, h, w, x.Span);
-        return Tape.Record(x, "sum_pool2x2", [y], (g, needs) => [UpsampleNearest2x(g)]);
+        return Tape.Record(x, "sum_pool2x2", [y], (g, needs) => Derivatives.SumPool2x2(g));
     }
 
-    /// <summary>A weight's packed form: cached for leaves (parameters), rebuilt after in-place writes.</summary>
+    /// <summary>
+    /// A weight's packed form: cached for parameters (leaves that require grad), rebuilt after
+    /// in-place writes; gradients used as kernels in backward passes are packed afresh.
+    /// </summary>
     private static PackedMatrix Packed(Tensor w, string key, Func<PackedMatrix?, PackedMatrix> build) =>
-        w.IsLeaf ? PackedWeightCache.Get(w.Storage, key, build) : build(null);
+        w.IsLeaf && w.RequiresGrad ? PackedWeightCache.Get(w.Storage, key, build) : build(null);
 
     private static PackedMatrix[] PackedPhases(Tensor w, string key, Func<int, PackedMatrix?, PackedMatrix> build) =>
         [.. Enumerable.Range(0, 4).Select(p => Packed(w, key + p, old => build(p, old)))];

@@ -24,13 +24,13 @@ internal static class ElementwiseOps
         Binary(a, b, "div", (x, y, d) => TensorPrimitives.Divide(x, y, d), (g, n) => Derivatives.Div(g, a, b, n));
 
     public static Tensor AddScalar(Tensor x, float s) =>
-        Unary(x, "add_scalar", (a, d) => TensorPrimitives.Add(a, s, d), (g, y, n) => [g]);
+        Unary(x, "add_scalar", (a, d) => TensorPrimitives.Add(a, s, d), (g, y, n) => Derivatives.AddScalar(g));
 
     public static Tensor MulScalar(Tensor x, float s) =>
-        Unary(x, "mul_scalar", (a, d) => TensorPrimitives.Multiply(a, s, d), (g, y, n) => [MulScalar(g, s)]);
+        Unary(x, "mul_scalar", (a, d) => TensorPrimitives.Multiply(a, s, d), (g, y, n) => Derivatives.MulScalar(g, s));
 
     public static Tensor Neg(Tensor x) =>
-        Unary(x, "neg", (a, d) => TensorPrimitives.Negate(a, d), (g, y, n) => [Neg(g)]);
+        Unary(x, "neg", (a, d) => TensorPrimitives.Negate(a, d), (g, y, n) => Derivatives.Neg(g));
 
     public static Tensor Square(Tensor x) =>
         Unary(x, "square", (a, d) => TensorPrimitives.Multiply(a, a, d), (g, y, n) => Derivatives.Square(g, x));
@@ -69,7 +69,7 @@ internal static class ElementwiseOps
         var y = new Tensor(g.Shape);
         float[] gv = g.Data, xv = x.Data, yv = y.Data;
         Split(g.Count, (i0, len) => ActivationKernels.LeakyReluBackward(gv.AsSpan(i0, len), xv.AsSpan(i0, len), slope, yv.AsSpan(i0, len)));
-        return Tape.Record(y, "leaky_relu_backward", [g], (gg, n) => [LeakyReluBackward(gg, x, slope)]);
+        return Tape.Record(y, "leaky_relu_backward", [g], (gg, n) => Derivatives.LeakyReluBackward(gg, x, slope));
     }
 
     /// <summary>Elementwise work below this many elements stays on the calling thread.</summary>

@@ -12,7 +12,7 @@ internal static class ReductionOps
         if (x.Shape.Equals(shape)) return x;
         var y = new Tensor(shape);
         BroadcastKernels.SumTo(x.AsReadOnlySpan(), x.Shape, shape, y.Span);
-        return Tape.Record(y, "sum_to", [x], (g, n) => [Expand(g, x.Shape)]);
+        return Tape.Record(y, "sum_to", [x], (g, n) => Derivatives.SumTo(g, x.Shape));
     }
 
     /// <summary>Repeats x along its size-1 (or missing leading) axes up to <paramref name="shape"/>.</summary>
@@ -22,7 +22,7 @@ internal static class ReductionOps
         if (!TensorShape.Broadcast(x.Shape, shape).Equals(shape)) throw new ArgumentException($"Shape {x.Shape} does not broadcast to {shape}.", nameof(shape));
         var y = new Tensor(shape);
         BroadcastKernels.Expand(x.AsReadOnlySpan(), x.Shape, shape, y.Span);
-        return Tape.Record(y, "expand", [x], (g, n) => [SumTo(g, x.Shape)]);
+        return Tape.Record(y, "expand", [x], (g, n) => Derivatives.Expand(g, x.Shape));
     }
 
     /// <summary>Sum over <paramref name="axes"/> (all axes when empty).</summary>

@@ -37,7 +37,7 @@ internal static class ShapeOps
         if (shape.ElementCount != x.Count) throw new ArgumentException($"Cannot reshape {x.Shape} ({x.Count} elements) to {shape}.", nameof(shape));
         if (shape.Equals(x.Shape)) return x;
         var y = new Tensor(shape, x.Storage);
-        return Tape.Record(y, "reshape", [x], (g, n) => [Reshape(g, x.Shape)]);
+        return Tape.Record(y, "reshape", [x], (g, n) => Derivatives.Reshape(g, x.Shape));
     }
 
     /// <summary>Joins tensors along <paramref name="axis"/>; all other dimensions must agree.</summary>
@@ -93,7 +93,7 @@ internal static class ShapeOps
         if (x.Rank != 2) throw new ArgumentException($"Transpose needs a matrix; got {x.Shape}.", nameof(x));
         var y = new Tensor(new TensorShape(x.Shape[1], x.Shape[0]));
         ShapeKernels.Transpose(x.AsReadOnlySpan(), x.Shape[0], x.Shape[1], y.Span);
-        return Tape.Record(y, "transpose", [x], (g, n) => [Transpose(g)]);
+        return Tape.Record(y, "transpose", [x], (g, n) => Derivatives.Transpose(g));
     }
 
     private static int Outer(TensorShape s, int axis)

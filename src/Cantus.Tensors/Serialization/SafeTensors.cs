@@ -41,13 +41,9 @@ public static class SafeTensors
             throw new InvalidDataException($"safetensors: header length {n} runs past the end of the file.");
         var entries = ParseHeader(header, limits, out var metadata);
         long dataLength = entries.Count == 0 ? 0 : entries.Max(e => e.End);
-        if (stream.CanSeek && stream.Length - 8 - (long)n != dataLength)
-            throw new InvalidDataException($"safetensors: data section is {stream.Length - 8 - (long)n} bytes but the header describes {dataLength}.");
-        var data = new byte[dataLength];
-        if (stream.ReadAtLeast(data, data.Length, throwOnEndOfStream: false) < data.Length)
-            throw new InvalidDataException($"safetensors: data section ends before offset {dataLength}.");
-        if (!stream.CanSeek && stream.ReadByte() >= 0)
-            throw new InvalidDataException($"safetensors: bytes follow the {dataLength}-byte data section the header describes.");
+        if (stream.CanSeek && stream.Length - stream.Position != dataLength)
+            throw new InvalidDataException($"safetensors: data section is {stream.Length - stream.Position} bytes but the header describes {dataLength}.");
+        var data = stream.CanSeek ? ReadExactly(stream, dataLength) : ReadGrowing(stream, dataLength);
 
         var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         var dtypes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -128,6 +124,33 @@ public static class SafeTensors
     {
         using var stream = File.Create(path);
         Write(stream, tensors, metadata);
+    }
+
+    private static byte[] ReadExactly(Stream stream, long length)
+    {
+        var data = new byte[length];
+        if (stream.ReadAtLeast(data, data.Length, throwOnEndOfStream: false) < data.Length)
+            throw new InvalidDataException($"safetensors: data section ends before offset {length}.");
+        return data;
+    }
+
+    /// <summary>
+    /// Reads a non-seekable stream in chunks, so that a header claiming a large data section
+    /// costs memory only for the bytes that actually arrive.
+    /// </summary>
+    private static byte[] ReadGrowing(Stream stream, long length)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1 << 20];
+        while (buffer.Length <= length)
+        {
+            int n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, length + 1 - buffer.Length));
+            if (n == 0) break;
+            buffer.Write(chunk, 0, n);
+        }
+        if (buffer.Length < length) throw new InvalidDataException($"safetensors: data section ends at offset {buffer.Length}, before {length}.");
+        if (buffer.Length > length) throw new InvalidDataException($"safetensors: bytes follow the {length}-byte data section the header describes.");
+        return buffer.ToArray();
     }
 
     private sealed record Entry(string Name, string DType, int[] Shape, long Begin, long End);

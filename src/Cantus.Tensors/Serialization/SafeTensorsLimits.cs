@@ -14,7 +14,7 @@ public sealed record SafeTensorsLimits
     public long MaxHeaderBytes { get; init; } = 100_000_000;
 
     /// <summary>Largest data section accepted, in bytes.</summary>
-    public long MaxDataBytes { get; init; } = int.MaxValue;
+    public long MaxDataBytes { get; init; } = Array.MaxLength;
 
     /// <summary>Most tensors accepted.</summary>
     public int MaxTensors { get; init; } = 65_536;

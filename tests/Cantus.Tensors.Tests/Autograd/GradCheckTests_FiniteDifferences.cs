@@ -99,6 +99,81 @@ public sealed class GradCheckTests_FiniteDifferences
     }
 
     [Fact]
+    public void BroadcastingArithmetic()
+    {
+        var r = new SeededRandom(8);
+        // a (2, 3), b (3): b is broadcast over rows.
+        double[] Bc(double[][] x, Func<double, double, double> f) => x[0].Select((v, i) => f(v, x[1][i % 3])).ToArray();
+        Check([Rand(r, -1, 1, 2, 3), Rand(r, -1, 1, 3)], t => t[0] + t[1], x => Bc(x, (p, q) => p + q), "add");
+        Check([Rand(r, -1, 1, 2, 3), Rand(r, -1, 1, 3)], t => t[0] - t[1], x => Bc(x, (p, q) => p - q), "sub");
+        Check([Rand(r, -1, 1, 2, 3), Rand(r, -1, 1, 3)], t => t[0] * t[1], x => Bc(x, (p, q) => p * q), "mul");
+        Check([Rand(r, -1, 1, 5)], t => -t[0], x => x[0].Select(v => -v).ToArray(), "neg");
+        Check([Rand(r, -1, 1, 5)], t => t[0].Square(), x => x[0].Select(v => v * v).ToArray(), "square");
+        Check([Rand(r, -1, 1, 5)], t => 3f - t[0] * 2f, x => x[0].Select(v => 3 - 2 * v).ToArray(), "scalar ops");
+    }
+
+    [Fact]
+    public void Reductions()
+    {
+        var r = new SeededRandom(9);
+        // (2, 3, 4): sum over axes 0 and 2 → (3); mean over axis 1 → (2, 4).
+        Check([Rand(r, -1, 1, 2, 3, 4)], t => t[0].Sum([0, 2]),
+            x => Enumerable.Range(0, 3).Select(c => Enumerable.Range(0, 2).Sum(n => Enumerable.Range(0, 4).Sum(k => x[0][(n * 3 + c) * 4 + k]))).ToArray(), "sum axes 0,2");
+        Check([Rand(r, -1, 1, 2, 3, 4)], t => t[0].Mean([1]),
+            x => Enumerable.Range(0, 8).Select(nk => Enumerable.Range(0, 3).Average(c => x[0][((nk / 4) * 3 + c) * 4 + nk % 4])).ToArray(), "mean axis 1");
+        Check([Rand(r, -1, 1, 3, 1)], t => t[0].Expand(new TensorShape(2, 3, 4)),
+            x => Enumerable.Range(0, 24).Select(i => x[0][(i / 4) % 3]).ToArray(), "expand");
+    }
+
+    [Fact]
+    public void ShapeOps()
+    {
+        var r = new SeededRandom(10);
+        // concat (1, 2, 2) and (1, 1, 2) on channels; narrow channels [1, 3) of (2, 4, 1).
+        Check([Rand(r, -1, 1, 1, 2, 2), Rand(r, -1, 1, 1, 1, 2)], t => Tensor.Concat([t[0], t[1]]), x => [.. x[0], .. x[1]], "concat");
+        Check([Rand(r, -1, 1, 2, 4, 1)], t => t[0].SliceChannels(1, 2), x => [x[0][1], x[0][2], x[0][5], x[0][6]], "narrow");
+        Check([Rand(r, -1, 1, 2, 3)], t => t[0].Transpose(), x => [x[0][0], x[0][3], x[0][1], x[0][4], x[0][2], x[0][5]], "transpose");
+        Check([Rand(r, -1, 1, 2, 3)], t => t[0].Reshape(3, 2).Flatten(0), x => x[0], "reshape");
+    }
+
+    [Fact]
+    public void MatMul()
+    {
+        var r = new SeededRandom(11);
+        Check([Rand(r, -1, 1, 3, 4), Rand(r, -1, 1, 4, 2)], t => t[0].MatMul(t[1]),
+            x => Enumerable.Range(0, 6).Select(ij => Enumerable.Range(0, 4).Sum(k => x[0][(ij / 2) * 4 + k] * x[1][k * 2 + ij % 2])).ToArray(), "matmul");
+    }
+
+    [Fact]
+    public void ConvAdjoints_AsOps()
+    {
+        // The transposed conv and the weight gradient are ops too (double backward uses them):
+        // check them as functions of their own inputs against the reference conv's adjoint identity
+        // ⟨conv(x, w), gy⟩ = ⟨x, convᵀ(gy, w)⟩ = ⟨w, conv_w(x, gy)⟩, differentiated numerically.
+        var r = new SeededRandom(12);
+        var pad = Padding2d.Same(4, 6, 4, 2);
+        Tensor gy = Rand(r, -1, 1, 2, 3, 2, 3), w = Rand(r, -0.5f, 0.5f, 3, 2, 4, 4), x = Rand(r, -1, 1, 2, 2, 4, 6);
+        // convᵀ(gy, w)[i] = ∂/∂x_i Σ conv(x, w)·gy: its numerical form is a gradient of the reference.
+        double[] ConvT(double[][] a) => DoubleReference.NumericalGradient(
+            v => DoubleReference.Conv2d(v[2], [2, 2, 4, 6], v[1], [3, 2, 4, 4], null, 2, pad, out _).Select((yv, i) => yv * v[0][i]).Sum(),
+            [a[0], a[1], new double[96]], 2, 1e-3); // linear in x: any step is exact up to rounding
+        Check([gy, w], t => Functional.Conv2dInputGradient(t[0], t[1], new TensorShape(2, 2, 4, 6), 2, pad), ConvT, "conv2d input grad op");
+        double[] ConvW(double[][] a) => DoubleReference.NumericalGradient(
+            v => DoubleReference.Conv2d(v[0], [2, 2, 4, 6], v[2], [3, 2, 4, 4], null, 2, pad, out _).Select((yv, i) => yv * v[1][i]).Sum(),
+            [a[0], a[1], new double[96]], 2, 1e-3);
+        Check([x, gy], t => Functional.Conv2dWeightGradient(t[0], t[1], new TensorShape(3, 2, 4, 4), 2, pad), ConvW, "conv2d weight grad op");
+    }
+
+    [Fact]
+    public void UpsampleConv2d()
+    {
+        var r = new SeededRandom(13);
+        Tensor x = Rand(r, -1, 1, 1, 2, 2, 3), w = Rand(r, -0.5f, 0.5f, 3, 2, 4, 4), b = Rand(r, -1, 1, 3);
+        Check([x, w, b], t => Functional.UpsampleConv2d(t[0], t[1], t[2]),
+            a => DoubleReference.Conv2d(DoubleReference.Upsample2x(a[0], 2, 2, 3), [1, 2, 4, 6], a[1], [3, 2, 4, 4], a[2], 1, Padding2d.Same(4, 6, 4, 1), out _), "upsample conv");
+    }
+
+    [Fact]
     public void GradientPenaltyFormula()
     {
         var r = new SeededRandom(7);

@@ -24,6 +24,10 @@ public sealed class ConvKernelTests
     [InlineData(new[] { 5, 2, 5, 5, 3, 1, 1, 0, 0, 0, 0 })]
     [InlineData(new[] { 3, 2, 34, 36, 3, 4, 1, 1, 2, 1, 2 })] // ≥ 1024 output pixels: one sample per chunk
     [InlineData(new[] { 40, 3, 4, 4, 5, 4, 2, 1, 1, 1, 1 })] // 4 pixels: many samples per chunk, several chunks
+    [InlineData(new[] { 2, 3, 5, 64, 4, 3, 1, 1, 1, 1, 1 })] // 4 output channels, rows of 64: direct kernel
+    [InlineData(new[] { 2, 3, 6, 128, 5, 4, 2, 1, 1, 1, 1 })] // stride 2, rows of 64: vector gather, edge at the array end
+    [InlineData(new[] { 1, 2, 4, 96, 3, 4, 2, 2, 1, 0, 2 })] // stride 2, even left offsets
+    [InlineData(new[] { 3, 2, 4, 128, 3, 4, 1, 1, 2, 1, 2 })] // 3 output channels, rows of 128: direct kernel
     public void ForwardAndGradients_MatchDirectLoops(int[] p)
     {
         int n = p[0], cin = p[1], h = p[2], w = p[3], cout = p[4], k = p[5], s = p[6], top = p[7], bottom = p[8], left = p[9], right = p[10];
@@ -50,6 +54,45 @@ public sealed class ConvKernelTests
         ConvKernels.WeightGrad(x, gy, dw, g);
         ConvReference.WeightGrad(x, gy, dwRef, g);
         TensorAssert.Close(dwRef, dw, 1e-5, 1e-5, "conv weight grad");
+    }
+
+    [Fact]
+    public void StridedInputGrad_SubPixelPhases_UsedForLabLayers_AndExact()
+    {
+        // The critic's c2 (64→128 channels, here 32→2), 16×64 input, stride 2, TF 'same'.
+        int cin = StridedInputGradKernels.MinInputChannels;
+        var g = new ConvGeometry(3, cin, 16, 64, 2, 4, 4, 2, Padding2d.Same(16, 64, 4, 2));
+        Assert.True(StridedInputGradKernels.Applies(g));
+        Assert.False(StridedInputGradKernels.Applies(new ConvGeometry(1, cin, 9, 10, 1, 4, 4, 2, Padding2d.Same(9, 10, 4, 2)))); // odd size: col2im
+        Assert.False(StridedInputGradKernels.Applies(g with { InChannels = 5 })); // few input channels: col2im
+        foreach (var geometry in new[] { g, g with { Stride = 1, Padding = Padding2d.Same(16, 64, 4, 1) } })
+        {
+            Assert.True(StridedInputGradKernels.Applies(geometry));
+            var gy1 = Random(3 * 2 * geometry.OutPlane, 10);
+            var w1 = Random(2 * cin * 16, 11);
+            var d1 = new float[3 * cin * 16 * 64];
+            var r1 = new float[d1.Length];
+            ConvKernels.InputGrad(gy1, w1, d1, geometry);
+            ConvReference.InputGrad(gy1, w1, r1, geometry);
+            TensorAssert.Close(r1, d1, 1e-5, 1e-5, $"flipped-kernel input grad, stride {geometry.Stride}");
+        }
+        var gy = Random(3 * 2 * g.OutPlane, 8);
+        var wt = Random(2 * cin * 16, 9);
+        var dx = new float[3 * cin * 16 * 64];
+        var dxRef = new float[dx.Length];
+        ConvKernels.InputGrad(gy, wt, dx, g);
+        ConvReference.InputGrad(gy, wt, dxRef, g);
+        TensorAssert.Close(dxRef, dx, 1e-5, 1e-5, "sub-pixel input grad");
+    }
+
+    [Fact]
+    public void DirectKernel_AppliesOnlyToFewChannelsStrideOneWideRows()
+    {
+        var g = new ConvGeometry(2, 3, 5, 64, 4, 3, 3, 1, Padding2d.Uniform(1));
+        Assert.Equal(System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated, DirectConvKernels.Applies(g));
+        Assert.False(DirectConvKernels.Applies(g with { OutChannels = 5 }));
+        Assert.False(DirectConvKernels.Applies(g with { Stride = 2 }));
+        Assert.False(DirectConvKernels.Applies(g with { Width = 63 }));
     }
 
     [Fact]

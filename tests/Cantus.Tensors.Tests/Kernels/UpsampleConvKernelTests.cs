@@ -10,6 +10,7 @@ public sealed class UpsampleConvKernelTests
     [InlineData(2, 3, 3, 5, 4)]
     [InlineData(1, 2, 1, 1, 3)]
     [InlineData(3, 5, 4, 8, 2)]
+    [InlineData(2, 3, 2, 64, 4)] // the output layer's shape class: phases run the direct kernel
     public void MatchesUpsampleThenConv(int n, int cin, int h, int w, int cout)
     {
         var r = new SeededRandom(21);

@@ -138,6 +138,38 @@ def main():
     save('adam', {'p0': p0, 'g.0': gs[0], 'g.1': gs[1], 'g.2': gs[2], 'p3': p, 'exp_avg': st['exp_avg'], 'exp_avg_sq': st['exp_avg_sq']},
          {'lr': 1e-3, 'beta1': 0.5, 'beta2': 0.9, 'eps': 1e-8})
     lab_fixture()
+    lab_train_fixture()
+
+
+def lab_train_fixture():
+    """Two WGAN-GP critic steps and one generator step with Adam(1e-3, 0.5, 0.9), as torch_reference.py."""
+    from torch_reference import Generator, Critic
+    torch.manual_seed(7)
+    f, zc, h, w, B = 4, 8, 16, 64, 2
+    G, D = Generator(f, 4, zc), Critic(f, 4, h, w)
+    before = {**{'G.' + k: v.clone() for k, v in G.state_dict().items()}, **{'D.' + k: v.clone() for k, v in D.state_dict().items()}}
+    og = torch.optim.Adam(G.parameters(), 1e-3, betas=(0.5, 0.9)); od = torch.optim.Adam(D.parameters(), 1e-3, betas=(0.5, 0.9))
+    real = (torch.rand(B, 4, h, w) < 0.1).float() * 2 - 1
+    c = real[:, :1].clone()
+    zs = [torch.randn(B, zc, h // 16, w // 16) for _ in range(3)]
+    epss = [torch.rand(B, 1, 1, 1) for _ in range(2)]
+    for k in range(2):
+        G.eval()
+        with torch.no_grad():
+            fake = G(c, zs[k])
+        G.train()
+        loss = D(fake, c).mean() - D(real, c).mean()
+        inter = (epss[k] * real + (1 - epss[k]) * fake).requires_grad_(True)
+        g, = torch.autograd.grad(D(inter, c).sum(), inter, create_graph=True)
+        gp = ((g.flatten(1).pow(2).sum(1) + 1e-8).sqrt() - 1).pow(2).mean() * 10
+        od.zero_grad(); (loss + gp).backward(); od.step()
+    loss = -D(G(c, zs[2]), c).mean()
+    og.zero_grad(); loss.backward(); og.step()
+    d = dict(before)
+    d.update({'after.G.' + k: v for k, v in G.state_dict().items()})
+    d.update({'after.D.' + k: v for k, v in D.state_dict().items()})
+    d.update({'real': real, 'c': c, 'z.0': zs[0], 'z.1': zs[1], 'z.2': zs[2], 'eps.0': epss[0], 'eps.1': epss[1]})
+    save('lab_train', d, {'filters': f, 'latent': zc, 'height': h, 'width': w, 'batch': B})
 
 
 def lab_fixture():

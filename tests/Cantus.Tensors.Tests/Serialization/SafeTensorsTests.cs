@@ -102,12 +102,42 @@ public sealed class SafeTensorsTests
     }
 
     [Fact]
+    public void ConfigurableDataAndCountLimits()
+    {
+        const string two = """{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}""";
+        Assert.Contains("more than 1 tensors", Error(File(two, new byte[8]), new SafeTensorsLimits { MaxTensors = 1 }), StringComparison.Ordinal);
+        Assert.Contains("exceeds the limit of 4", Error(File(two, new byte[8]), new SafeTensorsLimits { MaxDataBytes = 4 }), StringComparison.Ordinal);
+        Assert.Contains("rank 2 above the limit 1",
+            Error(File("""{"a":{"dtype":"F32","shape":[1,1],"data_offsets":[0,4]}}""", new byte[4]), new SafeTensorsLimits { MaxRank = 1 }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DataSectionSizeMismatch_Rejected()
     {
         // Header describes 4 bytes; the file carries 8 (trailing bytes) or 2 (truncated).
         const string h = """{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}""";
         Assert.Contains("describes 4", Error(File(h, new byte[8])), StringComparison.Ordinal);
         Assert.Contains("describes 4", Error(File(h, new byte[2])), StringComparison.Ordinal);
+    }
+
+    /// <summary>A stream that cannot seek, as a network body.</summary>
+    private sealed class ForwardOnlyStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+
+    [Fact]
+    public void NonSeekableStream_RoundTripAndSizeErrors()
+    {
+        using var ms = new MemoryStream();
+        SafeTensors.Write(ms, new Dictionary<string, Tensor> { ["w"] = Tensor.FromArray([1, 2, 3], 3) });
+        var full = ms.ToArray();
+        Assert.Equal([1f, 2f, 3f], SafeTensors.Read(new ForwardOnlyStream(full)).Tensors["w"].ToArray());
+        Assert.Contains("ends at offset", Assert.Throws<InvalidDataException>(() => SafeTensors.Read(new ForwardOnlyStream(full[..^2]))).Message, StringComparison.Ordinal);
+        Assert.Contains("bytes follow", Assert.Throws<InvalidDataException>(() => SafeTensors.Read(new ForwardOnlyStream([.. full, 0]))).Message, StringComparison.Ordinal);
+        // A header claiming 1 GB over a tiny body fails without allocating the gigabyte.
+        const string huge = """{"a":{"dtype":"U8","shape":[1000000000],"data_offsets":[0,1000000000]}}""";
+        Assert.Contains("ends at offset 4", Assert.Throws<InvalidDataException>(() => SafeTensors.Read(new ForwardOnlyStream(File(huge, new byte[4])))).Message, StringComparison.Ordinal);
     }
 
     [Fact]
