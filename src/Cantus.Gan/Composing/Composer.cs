@@ -170,7 +170,12 @@ public sealed class Composer
         var length = result.Steps;
         var melody = result.Tracks[0];
         var lowest = new int[length];
-        for (var t = 0; t < length; t++) lowest[t] = melody.StepCells(t).IndexOfAnyExcept((byte)0);
+        var top = new int[length];
+        for (var t = 0; t < length; t++)
+        {
+            lowest[t] = melody.StepCells(t).IndexOfAnyExcept((byte)0);
+            top[t] = melody.StepCells(t).LastIndexOfAnyExcept((byte)0);
+        }
         var plane = a.Steps * a.Pitches;
         var scores = new float[length * VoiceCleanup.Pitches];
         var outputIndex = 1;
@@ -192,7 +197,7 @@ public sealed class Composer
                     }
                 }
             }
-            var active = VoiceCleanup.Apply(scores, lowest, options.Threshold, options.Raw);
+            var active = VoiceCleanup.Apply(scores, lowest, top, options.Threshold, options.Raw);
             var voice = result.AddTrack(k < names.Count ? names[k] : $"voice {k}", ProgramFor(options, outputIndex++, 0));
             var cells = voice.MutableCells;
             for (var i = 0; i < active.Length; i++)
