@@ -14,21 +14,23 @@ namespace Cantus.Tensors;
 public sealed partial class Tensor
 {
     private readonly TensorStorage _storage;
-    private readonly float[] _data;
 
     internal Tensor(TensorShape shape, float[] data) : this(shape, new TensorStorage(data)) { }
 
     /// <summary>A tensor over existing storage (a view: reshape, detach).</summary>
     internal Tensor(TensorShape shape, TensorStorage storage)
     {
-        if (storage.Array.Length < shape.ElementCount) throw new ArgumentException($"Storage of {storage.Array.Length} floats is too small for shape {shape}.", nameof(storage));
+        int length = storage.Array?.Length ?? throw new ObjectDisposedException(nameof(Tensor), "A view of a tensor whose TensorScope has ended.");
+        if (length < shape.ElementCount) throw new ArgumentException($"Storage of {length} floats is too small for shape {shape}.", nameof(storage));
         Shape = shape;
         _storage = storage;
-        _data = storage.Array;
     }
 
-    /// <summary>A tensor with uninitialised storage: for op results the kernel overwrites entirely.</summary>
-    internal Tensor(TensorShape shape) : this(shape, GC.AllocateUninitializedArray<float>(shape.ElementCount)) { }
+    /// <summary>
+    /// A tensor with uninitialised storage, for op results the kernel overwrites entirely;
+    /// inside a <see cref="TensorScope"/> the storage comes from (and returns to) its pool.
+    /// </summary>
+    internal Tensor(TensorShape shape) : this(shape, TensorScope.Allocate(shape.ElementCount)) { }
 
     /// <summary>The shape.</summary>
     public TensorShape Shape { get; }
@@ -66,7 +68,10 @@ public sealed partial class Tensor
     internal Node? Node { get; set; }
 
     /// <summary>The storage array for kernels (reads, and writes into fresh results); its length may exceed <see cref="Count"/>.</summary>
-    internal float[] Data => _data;
+    internal float[] Data => Values;
+
+    /// <summary>The storage array; throws once a <see cref="TensorScope"/> has recycled it.</summary>
+    private float[] Values => _storage.Array ?? throw new ObjectDisposedException(nameof(Tensor), $"This tensor {Shape} was created inside a TensorScope that has ended; call scope.Keep(tensor) or Clone() it inside the scope.");
 
     /// <summary>The shared storage (views share it; its version counts in-place writes).</summary>
     internal TensorStorage Storage => _storage;
@@ -80,12 +85,12 @@ public sealed partial class Tensor
         get
         {
             _storage.Version++;
-            return _data.AsSpan(0, Count);
+            return Values.AsSpan(0, Count);
         }
     }
 
     /// <summary>The elements, read-only, in row-major order.</summary>
-    public ReadOnlySpan<float> AsReadOnlySpan() => _data.AsSpan(0, Count);
+    public ReadOnlySpan<float> AsReadOnlySpan() => Values.AsSpan(0, Count);
 
     /// <summary>Creates a tensor holding a copy of <paramref name="values"/>.</summary>
     /// <exception cref="ArgumentException">The value count differs from the shape's element count.</exception>
@@ -130,7 +135,7 @@ public sealed partial class Tensor
 
     /// <summary>The single element of a one-element tensor.</summary>
     /// <exception cref="InvalidOperationException">The tensor has more or fewer than one element.</exception>
-    public float Item() => Count == 1 ? _data[0] : throw new InvalidOperationException($"Item() needs one element; shape is {Shape}.");
+    public float Item() => Count == 1 ? Values[0] : throw new InvalidOperationException($"Item() needs one element; shape is {Shape}.");
 
     /// <summary>Element at a multi-index (slow; for tests and diagnostics).</summary>
     [System.Runtime.CompilerServices.IndexerName("Element")]
@@ -145,7 +150,7 @@ public sealed partial class Tensor
                 if ((uint)index[i] >= (uint)Shape[i]) throw new ArgumentOutOfRangeException(nameof(index), $"Index {index[i]} out of range on axis {i} of shape {Shape}.");
                 offset = offset * Shape[i] + index[i];
             }
-            return _data[offset];
+            return Values[offset];
         }
     }
 
