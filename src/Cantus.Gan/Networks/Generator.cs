@@ -60,15 +60,15 @@ public sealed class Generator : Module
             throw new ArgumentException($"The condition must be (N, 1, {a.Steps}, {a.Pitches}); got {condition.Shape}.", nameof(condition));
         if (latent.Rank != 4 || latent.Shape[0] != condition.Shape[0] || latent.Shape[1] != a.LatentChannels || latent.Shape[2] != a.LatentHeight || latent.Shape[3] != a.LatentWidth)
             throw new ArgumentException($"The latent must be ({condition.Shape[0]}, {a.LatentChannels}, {a.LatentHeight}, {a.LatentWidth}); got {latent.Shape}.", nameof(latent));
-        static Tensor Up(Tensor t) => Functional.UpsampleNearest2x(t);
         var d1 = _d1.Forward(condition).LeakyRelu(0.2f);
         var d2 = _b2.Forward(_d2.Forward(d1).LeakyRelu(0.2f));
         var d3 = _b3.Forward(_d3.Forward(d2).LeakyRelu(0.2f));
         var d4 = _b4.Forward(_d4.Forward(d3).LeakyRelu(0.2f));
         var x = Tensor.Concat([d4, latent]);
-        var u4 = Tensor.Concat([_c4.Forward(_u4.Forward(Up(x))).Relu(), d3]);
-        var u5 = Tensor.Concat([_c5.Forward(_u5.Forward(Up(u4))).Relu(), d2]);
-        var u6 = Tensor.Concat([_c6.Forward(_u6.Forward(Up(u5))).Relu(), d1]);
-        return _out.Forward(Up(u6)).Tanh();
+        // Each up block is nearest upsample ×2 then a 4×4 'same' conv, fused (SameConv.ForwardUpsampled).
+        var u4 = Tensor.Concat([_c4.Forward(_u4.ForwardUpsampled(x)).Relu(), d3]);
+        var u5 = Tensor.Concat([_c5.Forward(_u5.ForwardUpsampled(u4)).Relu(), d2]);
+        var u6 = Tensor.Concat([_c6.Forward(_u6.ForwardUpsampled(u5)).Relu(), d1]);
+        return _out.ForwardUpsampled(u6).Tanh();
     }
 }
