@@ -57,7 +57,12 @@ internal static class TrainCommand
             string? outDir = parse.GetValue(output), resumeDir = parse.GetValue(resume);
             if ((outDir is null) == (resumeDir is null)) throw new UsageException("give exactly one of --out RUN (new run) and --resume RUN");
             TrainingSession session;
-            if (resumeDir is not null) session = TrainingSession.Resume(resumeDir, iterations: parse.GetValue(iterations));
+            if (resumeDir is not null)
+            {
+                // Learning rates given with --resume replace the run's from here on (a decay for the last stretch).
+                float? Given(Option<float> o) => parse.GetResult(o) is { Implicit: false } ? parse.GetValue(o) : null;
+                session = TrainingSession.Resume(resumeDir, iterations: parse.GetValue(iterations), generatorLearningRate: Given(lrG), criticLearningRate: Given(lrD));
+            }
             else
             {
                 var (low, count) = ParseRange(parse.GetValue(range)!);

@@ -19,6 +19,7 @@ namespace Cantus.Gan.Evaluation;
 /// <param name="BaselineSimilarityIndex">The naive baseline (melody copied a fourth, an octave and two octaves down) against Bach's.</param>
 /// <param name="BachTrainSimilarityIndex">Bach's voices of the train split against those of the evaluated split: the ceiling.</param>
 /// <param name="Metrics">Metric name → set name ("generated", "bach", "baseline") → mean per track.</param>
+/// <param name="Overlaps">Metric name → per track, the overlapping area of the generated and Bach histograms (the terms the similarity index averages over tracks 1..).</param>
 /// <param name="Seconds">Time taken to generate and measure.</param>
 public sealed record EvaluationReport(
     string Model,
@@ -31,6 +32,7 @@ public sealed record EvaluationReport(
     double? BaselineSimilarityIndex,
     double? BachTrainSimilarityIndex,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<double?>>> Metrics,
+    IReadOnlyDictionary<string, IReadOnlyList<double?>> Overlaps,
     double Seconds)
 {
     /// <summary>Set names in report order.</summary>
@@ -79,6 +81,13 @@ public sealed record EvaluationReport(
             foreach (var set in Sets) sb.AppendLine(inv, $"| {set} | {string.Join(" | ", Metrics[metric][set].Skip(1).Select(F))} |");
             sb.AppendLine();
         }
+        sb.AppendLine("## Overlap of the generated and Bach's histograms per metric (what the similarity index averages)");
+        sb.AppendLine();
+        sb.AppendLine(inv, $"| metric | {string.Join(" | ", TrackNames.Skip(1))} |");
+        sb.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---|", TrackNames.Count - 1)));
+        foreach (var (metric, row) in Overlaps)
+            if (row.Skip(1).Any(v => v is not null)) sb.AppendLine(inv, $"| {metric} | {string.Join(" | ", row.Skip(1).Select(F))} |");
+        sb.AppendLine();
         sb.AppendLine("## All metrics (mean per track)");
         sb.AppendLine();
         sb.AppendLine(inv, $"| metric | set | {string.Join(" | ", TrackNames)} |");

@@ -59,7 +59,7 @@ public static class Evaluator
             VoiceSimilarity.Compute(sets["generated"], sets["bach"]),
             VoiceSimilarity.Compute(sets["baseline"], sets["bach"]),
             VoiceSimilarity.Compute(trainMetrics, sets["bach"]),
-            metrics, clock.Elapsed.TotalSeconds);
+            metrics, SimilarityIndex.Compute(sets["generated"], sets["bach"]).Overlaps, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>The melody and three copies of it a fourth, an octave and two octaves down (pitches below 0 dropped).</summary>

@@ -89,14 +89,26 @@ public sealed class TrainingSession
     /// <exception cref="FileNotFoundException">The directory has no run.json.</exception>
     /// <exception cref="ModelFormatException">run.json or every checkpoint is unreadable.</exception>
     /// <exception cref="InvalidDataException">The dataset changed since the run started.</exception>
-    public static TrainingSession Resume(string runDirectory, string? dataDirectory = null, int? iterations = null)
+    /// <param name="runDirectory">The run.</param>
+    /// <param name="dataDirectory">Where datasets live (default: the data directory).</param>
+    /// <param name="iterations">A new total number of iterations, if given.</param>
+    /// <param name="generatorLearningRate">A new generator learning rate from here on (e.g. a decay for the last stretch); recorded in run.json.</param>
+    /// <param name="criticLearningRate">A new critic learning rate from here on.</param>
+    public static TrainingSession Resume(string runDirectory, string? dataDirectory = null, int? iterations = null, float? generatorLearningRate = null, float? criticLearningRate = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
         var run = new RunDirectory(runDirectory);
         var info = run.ReadRunInfo();
-        if (iterations is int n)
+        if (iterations is not null || generatorLearningRate is not null || criticLearningRate is not null)
         {
-            info = info with { Options = info.Options with { Iterations = n } };
+            var o = info.Options with
+            {
+                Iterations = iterations ?? info.Options.Iterations,
+                GeneratorLearningRate = generatorLearningRate ?? info.Options.GeneratorLearningRate,
+                CriticLearningRate = criticLearningRate ?? info.Options.CriticLearningRate,
+            };
+            o.Validate();
+            info = info with { Options = o };
             run.WriteRunInfo(info);
         }
         var data = TrainingData.Load(info.Options, info.Architecture, dataDirectory);

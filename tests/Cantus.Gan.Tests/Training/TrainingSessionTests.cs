@@ -101,6 +101,21 @@ public sealed class TrainingSessionTests
     }
 
     [Fact]
+    public void Resume_WithNewLearningRates_RecordsThemAndContinues()
+    {
+        using var dir = Paths.NewTemp();
+        var data = TinyDataset.Write(dir["data"]);
+        TrainingSession.Create(dir["run"], TinyDataset.Options(data, 2), TinyDataset.Architecture).Run();
+        var resumed = TrainingSession.Resume(dir["run"], iterations: 3, generatorLearningRate: 1e-4f);
+        Assert.Equal(2, resumed.Iteration);
+        Assert.Equal(1e-4f, resumed.Info.Options.GeneratorLearningRate);
+        Assert.Equal(1e-3f, resumed.Info.Options.CriticLearningRate);
+        resumed.Run();
+        Assert.Equal(1e-4f, TrainingSession.Resume(dir["run"]).Info.Options.GeneratorLearningRate);
+        Assert.Throws<ArgumentException>(() => TrainingSession.Resume(dir["run"], criticLearningRate: -1f));
+    }
+
+    [Fact]
     public void Epochs_SetTheIterationsFromTheWindowCount()
     {
         using var dir = Paths.NewTemp();
