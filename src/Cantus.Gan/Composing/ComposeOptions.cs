@@ -26,6 +26,9 @@ public sealed record ComposeOptions
     /// <summary>General-MIDI programs for the output tracks (melody first); missing entries: the melody keeps its own, the voices get 0.</summary>
     public IReadOnlyList<int> Programs { get; init; } = [];
 
+    /// <summary>Longest melody accepted, in windows of the model (default 1024: 2048 bars of 4/4); a limit against unbounded work on hostile files.</summary>
+    public int MaxWindows { get; init; } = 1024;
+
     /// <summary>Number of latents to try; the critic's mean score picks one (needs a critic; default 1).</summary>
     public int Candidates { get; init; } = 1;
 }

@@ -45,6 +45,8 @@ public sealed class Composer
         var length = track.Steps;
         var first = FirstSoundingStep(track);
         var windows = Math.Max(1, (length - first + a.Steps - 1) / a.Steps);
+        if (windows > options.MaxWindows)
+            throw new InvalidDataException($"The melody needs {windows} windows of {a.Steps} steps; the limit is {options.MaxWindows} (ComposeOptions.MaxWindows).");
         var shift = FitShift(track, a);
         var plane = a.Steps * a.Pitches;
         var condition = new float[windows * plane];

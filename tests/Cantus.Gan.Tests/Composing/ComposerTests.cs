@@ -96,6 +96,26 @@ public sealed class ComposerTests
     }
 
     [Fact]
+    public void Format0_MelodyChannelIsFound_DrumsIgnored_NotesKept()
+    {
+        var format1 = Melodies.Scale(2, channel: 3);
+        var drums = new[] { new ChannelEvent(0, MidiCommand.NoteOn, 9, 36, 100), new ChannelEvent(240, MidiCommand.NoteOff, 9, 36, 0) };
+        var merged = format1.Tracks.SelectMany(t => t.Events).Where(e => e is not MetaEvent { IsEndOfTrack: true }).Concat(drums)
+            .OrderBy(e => e.Tick).Append(MetaEvent.CreateEndOfTrack(32 * 120)).ToList();
+        var format0 = new MidiFile(0, TimeDivision.PerQuarter(480), [new MidiTrack(merged)]);
+        var result = new Composer(Model).Compose(format0);
+        Assert.Equal(32, result.Roll.Steps);
+        Assert.Equal(Melodies.Notes(format1.Tracks[1]), Melodies.Notes(MidiFile.Parse(result.Midi.ToBytes()).Tracks[1]));
+    }
+
+    [Fact]
+    public void TooLongMelody_IsRejected()
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => new Composer(Model).Compose(Melodies.Scale(9), new ComposeOptions { MaxWindows = 4 }));
+        Assert.Contains("5 windows", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FitShift_MovesByOctavesIntoTheRange()
     {
         var a = new GanArchitecture { LowestPitch = 36, Pitches = 64 };
