@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Cantus.Gan.Composing;
 using Cantus.Gan.Models;
+using Cantus.Music.Audio.Rendering;
 using Cantus.Music.Images;
 using Cantus.Music.Midi;
 
@@ -20,6 +21,8 @@ internal static class GenerateCommand
         var input = new Option<FileInfo>("--input", "-i") { Description = "The melody (MIDI file)", Required = true };
         var output = new Option<FileInfo>("--out", "-o") { Description = "The MIDI file to write", Required = true };
         var png = new Option<FileInfo?>("--png") { Description = "Also draw the result as a piano-roll PNG" };
+        var wav = new Option<FileInfo?>("--wav") { Description = "Also render the result to WAV (the same synthesizer as 'cantus render')" };
+        var audio = new AudioOptions();
         var seed = new Option<ulong>("--seed") { Description = "Seed of the latent noise", DefaultValueFactory = _ => 0 };
         var latent = new Option<FileInfo?>("--latent") { Description = "Latent to use: safetensors with tensor z of shape (windows, channels, h, w)" };
         var saveLatent = new Option<FileInfo?>("--save-latent") { Description = "Write the latent used (to regenerate or explore later)" };
@@ -32,10 +35,12 @@ internal static class GenerateCommand
         var timings = new Option<bool>("--timings") { Description = "Print load and compute times to stderr" };
         var command = new Command("generate", "Write the accompaniment of a melody with a trained GAN")
         {
-            model, input, output, png, seed, latent, saveLatent, track, programs, threshold, raw, candidates, lenient, timings,
+            model, input, output, png, wav, seed, latent, saveLatent, track, programs, threshold, raw, candidates, lenient, timings,
         };
+        audio.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
+            var renderer = parse.GetValue(wav) is null ? null : audio.CreateRenderer(parse); // bad audio options fail before any work
             var clock = Stopwatch.StartNew();
             var directory = parse.GetValue(model) ?? ModelStore.DefaultModelDirectory();
             var loaded = ModelStore.Load(directory);
@@ -72,6 +77,11 @@ internal static class GenerateCommand
                 var image = new PianoRollRenderer().Render(composition.Roll, Path.GetFileName(target));
                 using var stream = File.Create(picture.FullName);
                 PngEncoder.Encode(image, stream);
+            }
+            if (parse.GetValue(wav) is { } sound)
+            {
+                AudioOptions.WriteWav(renderer!, TimedMidiSequence.FromMidi(composition.Midi), sound.FullName);
+                Console.Out.WriteLine($"wrote {sound.FullName}");
             }
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {target}: {composition.Roll.Steps} steps, {composition.Windows} window(s){(composition.LeadingSilenceSteps > 0 ? $", {composition.LeadingSilenceSteps} steps of leading silence kept" : "")}{(composition.Transposition != 0 ? $", melody moved {composition.Transposition:+#;-#} semitones to fit the model" : "")}{(composition.CriticScore is double s ? $", critic score {s:F3}" : "")}"));
