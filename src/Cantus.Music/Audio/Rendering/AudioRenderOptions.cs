@@ -1,36 +1,34 @@
+using Cantus.Music.Audio.Synthesis;
+
 namespace Cantus.Music.Audio.Rendering;
 
 /// <summary>Options and limits of <see cref="SequenceRenderer"/>.</summary>
 public sealed record AudioRenderOptions
 {
-    private readonly int _sampleRate = 44100;
-    private readonly int _maxVoices = 64;
+    private readonly SynthesizerSettings _synthesizer = new();
     private readonly TimeSpan _maxDuration = TimeSpan.FromMinutes(10);
     private readonly TimeSpan _releaseTail = TimeSpan.FromSeconds(2);
     private readonly double _normalizePeak = 0.891;
 
-    /// <summary>Output sample rate in Hz, 8,000..192,000. Default 44,100.</summary>
-    public int SampleRate
+    /// <summary>The synthesizer's settings (sample rate, polyphony, effects, gain); validated there.</summary>
+    public SynthesizerSettings Synthesizer
     {
-        get => _sampleRate;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 8000);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 192000);
-            _sampleRate = value;
-        }
+        get => _synthesizer;
+        init => _synthesizer = value ?? throw new ArgumentNullException(nameof(value));
     }
 
-    /// <summary>Polyphony cap: at most this many voices sound at once, 1..1024. Default 64.</summary>
+    /// <summary>Output sample rate in Hz, 8,000..192,000 (<see cref="SynthesizerSettings.SampleRate"/>). Default 44,100.</summary>
+    public int SampleRate
+    {
+        get => _synthesizer.SampleRate;
+        init => _synthesizer = _synthesizer with { SampleRate = value };
+    }
+
+    /// <summary>Polyphony cap, 1..1024 (<see cref="SynthesizerSettings.MaximumPolyphony"/>). Default 64.</summary>
     public int MaxVoices
     {
-        get => _maxVoices;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 1024);
-            _maxVoices = value;
-        }
+        get => _synthesizer.MaximumPolyphony;
+        init => _synthesizer = _synthesizer with { MaximumPolyphony = value };
     }
 
     /// <summary>Longest output (piece plus tail) accepted; longer raises <see cref="RenderLimitException"/>. Default 10 minutes.</summary>
@@ -76,6 +74,10 @@ public sealed record AudioRenderOptions
         }
     }
 
-    /// <summary>Whether reverb and chorus run. Default true.</summary>
-    public bool EnableEffects { get; init; } = true;
+    /// <summary>Whether reverb and chorus run (<see cref="SynthesizerSettings.EnableEffects"/>). Default true.</summary>
+    public bool EnableEffects
+    {
+        get => _synthesizer.EnableEffects;
+        init => _synthesizer = _synthesizer with { EnableEffects = value };
+    }
 }

@@ -121,12 +121,7 @@ public sealed class SequenceRenderer
 
     private void Run(TimedMidiSequence sequence, long frames, ChunkSink sink)
     {
-        var synth = new Synthesizer(SoundFont, new SynthesizerSettings
-        {
-            SampleRate = Options.SampleRate,
-            MaximumPolyphony = Options.MaxVoices,
-            EnableEffects = Options.EnableEffects,
-        });
+        var synth = new Synthesizer(SoundFont, Options.Synthesizer);
         var left = new float[ChunkFrames];
         var right = new float[ChunkFrames];
         var messages = sequence.Messages;
