@@ -22,7 +22,7 @@ public sealed class Critic : Module
         ArgumentNullException.ThrowIfNull(random);
         architecture.Validate();
         Architecture = architecture;
-        var f = architecture.Filters;
+        var f = architecture.CriticWidth;
         _convs =
         [
             RegisterModule("c1", new SameConv(architecture.Tracks + 1, f, 2, random)),

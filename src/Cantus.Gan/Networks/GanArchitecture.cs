@@ -17,6 +17,16 @@ public sealed record GanArchitecture
     /// <summary>Base filter count f (default 64).</summary>
     public int Filters { get; init; } = 64;
 
+    /// <summary>
+    /// Base filter count of the critic when it differs from the generator's (null: <see cref="Filters"/>).
+    /// A wider critic judges harmony between distant voices better at a fraction of a wider generator's cost.
+    /// </summary>
+    public int? CriticFilters { get; init; }
+
+    /// <summary>The critic's base filter count: <see cref="CriticFilters"/> or <see cref="Filters"/>.</summary>
+    [JsonIgnore]
+    public int CriticWidth => CriticFilters ?? Filters;
+
     /// <summary>Voices in a sample, the melody included (default 4: soprano, alto, tenor, bass).</summary>
     public int Tracks { get; init; } = 4;
 
@@ -49,6 +59,7 @@ public sealed record GanArchitecture
     public void Validate()
     {
         if (Filters is < 1 or > 1024) throw new ArgumentException($"Filters must be 1..1024, not {Filters}.");
+        if (CriticFilters is < 1 or > 1024) throw new ArgumentException($"Critic filters must be 1..1024, not {CriticFilters}.");
         if (Tracks is < 2 or > 16) throw new ArgumentException($"Tracks must be 2..16, not {Tracks}.");
         if (Steps < 16 || Steps % 16 != 0 || Steps > 1024) throw new ArgumentException($"Steps must be a multiple of 16 in 16..1024, not {Steps}.");
         if (Pitches < 16 || Pitches % 16 != 0) throw new ArgumentException($"Pitches must be a multiple of 16, not {Pitches}.");

@@ -28,6 +28,22 @@ public sealed class ModelStoreTests
     }
 
     [Fact]
+    public void CriticFilters_RoundTripThroughModelJson()
+    {
+        using var dir = Paths.NewTemp();
+        var config = Small with { Architecture = Small.Architecture with { CriticFilters = 4 } };
+        ModelStore.Save(dir.Path, GanModel.CreateUntrained(config, 5));
+        var loaded = ModelStore.Load(dir.Path);
+        Assert.Equal(4, loaded.Config.Architecture.CriticWidth);
+        Assert.Equal(new TensorShape(4, 5, 4, 4), loaded.Critic!.StateDict()["c1.conv.weight"].Shape);
+        Assert.Contains("\"criticFilters\": 4", File.ReadAllText(Path.Combine(dir.Path, "model.json")), StringComparison.Ordinal);
+        // Without a critic width of its own, model.json has no such field (models written before it existed load alike).
+        using var plain = Paths.NewTemp();
+        ModelStore.Save(plain.Path, GanModel.CreateUntrained(Small, 5));
+        Assert.DoesNotContain("criticFilters", File.ReadAllText(Path.Combine(plain.Path, "model.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GeneratorOnlyWithTorchNames_LoadsWithoutCritic()
     {
         using var dir = Paths.NewTemp();

@@ -78,4 +78,19 @@ public sealed class NetworkTests
     {
         Assert.Throws<ArgumentException>(new GanArchitecture { LowestPitch = 80, Pitches = 64 }.Validate);
     }
+
+    [Fact]
+    public void CriticFilters_WidenOnlyTheCritic()
+    {
+        var a = new GanArchitecture { Filters = 2, LowestPitch = 36, Pitches = 64, LatentChannels = 3 };
+        var wide = a with { CriticFilters = 4 };
+        var r = new SeededRandom(1);
+        Assert.Equal(new Generator(a, r).Parameters().Sum(p => p.Count), new Generator(wide, r).Parameters().Sum(p => p.Count));
+        var d = new Critic(wide, r).StateDict();
+        Assert.Equal(new TensorShape(4, 5, 4, 4), d["c1.conv.weight"].Shape);
+        Assert.Equal(new TensorShape(1, 32 * 2 * 4), d["fc.weight"].Shape);
+        Assert.Equal(2, a.CriticWidth);
+        Assert.Equal(4, wide.CriticWidth);
+        Assert.Throws<ArgumentException>((a with { CriticFilters = 0 }).Validate);
+    }
 }
