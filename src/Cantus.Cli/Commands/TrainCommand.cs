@@ -39,6 +39,7 @@ internal static class TrainCommand
         var transpose = new Option<string>("--transpose") { Description = "Transposition augmentation: none, all or k (±k semitones)", DefaultValueFactory = _ => defaults.Transposition };
         var filters = new Option<int>("--filters") { Description = "Base filter count f (layers f, 2f, 4f, 8f)", DefaultValueFactory = _ => lab.Filters };
         var criticFilters = new Option<int?>("--critic-filters") { Description = "Base filter count of the critic (default: --filters)" };
+        var octaves = new Option<int?>("--condition-octaves") { Description = "Condition on the melody and copies 1, 2, ... octaves down (1: the lab's single melody channel)" };
         var range = new Option<string>("--pitch-range") { Description = "Pitches LOW..HIGH of the networks' rolls; the count must be a multiple of 16 (e.g. 36..99)", DefaultValueFactory = _ => "0..127" };
         var latent = new Option<int>("--latent-channels") { Description = "Latent channels at the bottleneck", DefaultValueFactory = _ => lab.LatentChannels };
         var every = new Option<int>("--checkpoint-every") { Description = "Iterations between checkpoints and sample pictures", DefaultValueFactory = _ => defaults.CheckpointEvery };
@@ -50,7 +51,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train the GAN (WGAN-GP, the DeepComposer lab's recipe by default)")
         {
             output, resume, iterations, epochs, batch, lrG, lrD, beta1, beta2, ratio, gp, condition, seed, dataset, tags, split, hop, transpose,
-            filters, criticFilters, range, latent, every, keep, metricsEvery, evalSamples, threads, json,
+            filters, criticFilters, octaves, range, latent, every, keep, metricsEvery, evalSamples, threads, json,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -91,7 +92,7 @@ internal static class TrainCommand
                     EvaluationSamples = parse.GetValue(evalSamples),
                     PreviewSamples = Math.Clamp(parse.GetValue(evalSamples), 1, defaults.PreviewSamples),
                 };
-                var architecture = lab with { Filters = parse.GetValue(filters), CriticFilters = parse.GetValue(criticFilters), LowestPitch = low, Pitches = count, LatentChannels = parse.GetValue(latent) };
+                var architecture = lab with { Filters = parse.GetValue(filters), CriticFilters = parse.GetValue(criticFilters), ConditionOctaves = parse.GetValue(octaves), LowestPitch = low, Pitches = count, LatentChannels = parse.GetValue(latent) };
                 try
                 {
                     options.Validate();

@@ -25,7 +25,7 @@ public sealed class Critic : Module
         var f = architecture.CriticWidth;
         _convs =
         [
-            RegisterModule("c1", new SameConv(architecture.Tracks + 1, f, 2, random)),
+            RegisterModule("c1", new SameConv(architecture.Tracks + architecture.ConditionChannels, f, 2, random)),
             RegisterModule("c2", new SameConv(f, 2 * f, 2, random)),
             RegisterModule("c3", new SameConv(2 * f, 4 * f, 2, random)),
             RegisterModule("c4", new SameConv(4 * f, 8 * f, 2, random)),
@@ -48,7 +48,7 @@ public sealed class Critic : Module
         var a = Architecture;
         if (voices.Rank != 4 || voices.Shape[1] != a.Tracks || voices.Shape[2] != a.Steps || voices.Shape[3] != a.Pitches)
             throw new ArgumentException($"The voices must be (N, {a.Tracks}, {a.Steps}, {a.Pitches}); got {voices.Shape}.", nameof(voices));
-        var t = Tensor.Concat([voices, condition]);
+        var t = Tensor.Concat([voices, OctaveCondition.Expand(condition, a.ConditionChannels)]);
         foreach (var conv in _convs) t = conv.Forward(t).LeakyRelu(0.2f);
         return _fc.Forward(t.Flatten(1));
     }

@@ -27,6 +27,16 @@ public sealed record GanArchitecture
     [JsonIgnore]
     public int CriticWidth => CriticFilters ?? Filters;
 
+    /// <summary>
+    /// Octave copies of the melody the networks are conditioned on (null or 1: the lab's single
+    /// melody channel; k: the melody and copies 12, 24, … semitones down, see OctaveCondition).
+    /// </summary>
+    public int? ConditionOctaves { get; init; }
+
+    /// <summary>Condition channels: <see cref="ConditionOctaves"/> or 1.</summary>
+    [JsonIgnore]
+    public int ConditionChannels => ConditionOctaves ?? 1;
+
     /// <summary>Voices in a sample, the melody included (default 4: soprano, alto, tenor, bass).</summary>
     public int Tracks { get; init; } = 4;
 
@@ -60,6 +70,8 @@ public sealed record GanArchitecture
     {
         if (Filters is < 1 or > 1024) throw new ArgumentException($"Filters must be 1..1024, not {Filters}.");
         if (CriticFilters is < 1 or > 1024) throw new ArgumentException($"Critic filters must be 1..1024, not {CriticFilters}.");
+        if (ConditionOctaves is < 1 or > 8) throw new ArgumentException($"Condition octaves must be 1..8, not {ConditionOctaves}.");
+        if (12 * (ConditionChannels - 1) >= Pitches) throw new ArgumentException($"{ConditionChannels} condition octaves need more than {12 * (ConditionChannels - 1)} pitches, not {Pitches}.");
         if (Tracks is < 2 or > 16) throw new ArgumentException($"Tracks must be 2..16, not {Tracks}.");
         if (Steps < 16 || Steps % 16 != 0 || Steps > 1024) throw new ArgumentException($"Steps must be a multiple of 16 in 16..1024, not {Steps}.");
         if (Pitches < 16 || Pitches % 16 != 0) throw new ArgumentException($"Pitches must be a multiple of 16, not {Pitches}.");

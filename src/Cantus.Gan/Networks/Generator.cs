@@ -26,7 +26,7 @@ public sealed class Generator : Module
         architecture.Validate();
         Architecture = architecture;
         int f = architecture.Filters, zc = architecture.LatentChannels;
-        _d1 = RegisterModule("d1", new SameConv(1, f, 2, random));
+        _d1 = RegisterModule("d1", new SameConv(architecture.ConditionChannels, f, 2, random));
         _d2 = RegisterModule("d2", new SameConv(f, 2 * f, 2, random));
         _b2 = RegisterModule("b2", new BatchNorm2d(2 * f, Momentum));
         _d3 = RegisterModule("d3", new SameConv(2 * f, 4 * f, 2, random));
@@ -48,7 +48,8 @@ public sealed class Generator : Module
     /// <summary>
     /// The accompaniment for melodies <paramref name="condition"/>: (N, 1, Steps, Pitches) in {−1, +1}
     /// with noise <paramref name="latent"/>: (N, LatentChannels, Steps/16, Pitches/16);
-    /// returns (N, Tracks, Steps, Pitches) in (−1, 1).
+    /// returns (N, Tracks, Steps, Pitches) in (−1, 1). With <see cref="GanArchitecture.ConditionOctaves"/>
+    /// the melody's octave copies are made here, so callers always pass the one melody channel.
     /// </summary>
     /// <exception cref="ArgumentException">A shape does not match the architecture.</exception>
     public Tensor Forward(Tensor condition, Tensor latent)
@@ -60,7 +61,7 @@ public sealed class Generator : Module
             throw new ArgumentException($"The condition must be (N, 1, {a.Steps}, {a.Pitches}); got {condition.Shape}.", nameof(condition));
         if (latent.Rank != 4 || latent.Shape[0] != condition.Shape[0] || latent.Shape[1] != a.LatentChannels || latent.Shape[2] != a.LatentHeight || latent.Shape[3] != a.LatentWidth)
             throw new ArgumentException($"The latent must be ({condition.Shape[0]}, {a.LatentChannels}, {a.LatentHeight}, {a.LatentWidth}); got {latent.Shape}.", nameof(latent));
-        var d1 = _d1.Forward(condition).LeakyRelu(0.2f);
+        var d1 = _d1.Forward(OctaveCondition.Expand(condition, a.ConditionChannels)).LeakyRelu(0.2f);
         var d2 = _b2.Forward(_d2.Forward(d1).LeakyRelu(0.2f));
         var d3 = _b3.Forward(_d3.Forward(d2).LeakyRelu(0.2f));
         var d4 = _b4.Forward(_d4.Forward(d3).LeakyRelu(0.2f));

@@ -93,4 +93,42 @@ public sealed class NetworkTests
         Assert.Equal(4, wide.CriticWidth);
         Assert.Throws<ArgumentException>((a with { CriticFilters = 0 }).Validate);
     }
+
+    [Fact]
+    public void ConditionOctaves_ShiftTheMelodyDownByOctaves()
+    {
+        // Reference: channel k at pitch row p is the melody at row p + 12k, off (−1) past the top.
+        var r = new SeededRandom(7);
+        var c = r.Uniform(new TensorShape(2, 1, 16, 48), -1, 1);
+        var x = OctaveCondition.Expand(c, 3);
+        Assert.Equal(new TensorShape(2, 3, 16, 48), x.Shape);
+        var cv = c.ToArray();
+        var xv = x.ToArray();
+        for (var n = 0; n < 2; n++)
+            for (var k = 0; k < 3; k++)
+                for (var t = 0; t < 16; t++)
+                    for (var p = 0; p < 48; p++)
+                    {
+                        var expected = p + 12 * k < 48 ? cv[(n * 16 + t) * 48 + p + 12 * k] : -1f;
+                        Assert.Equal(expected, xv[((n * 3 + k) * 16 + t) * 48 + p]);
+                    }
+        Assert.Same(c, OctaveCondition.Expand(c, 1));
+    }
+
+    [Fact]
+    public void ConditionOctaves_WidenOnlyTheFirstLayers()
+    {
+        var a = new GanArchitecture { Filters = 2, LowestPitch = 36, Pitches = 64, LatentChannels = 3, ConditionOctaves = 3 };
+        var r = new SeededRandom(2);
+        var g = new Generator(a, r);
+        var d = new Critic(a, r);
+        Assert.Equal(new TensorShape(2, 3, 4, 4), g.StateDict()["d1.conv.weight"].Shape);
+        Assert.Equal(new TensorShape(2, 7, 4, 4), d.StateDict()["c1.conv.weight"].Shape);
+        var c = r.Uniform(new TensorShape(2, 1, 32, 64), -1, 1);
+        var y = g.Forward(c, r.Normal(new TensorShape(2, 3, 2, 4)));
+        Assert.Equal(new TensorShape(2, 4, 32, 64), y.Shape);
+        Assert.Equal(new TensorShape(2, 1), d.Forward(y, c).Shape);
+        Assert.Throws<ArgumentException>((a with { ConditionOctaves = 0 }).Validate);
+        Assert.Throws<ArgumentException>((a with { Pitches = 16, LowestPitch = 36, ConditionOctaves = 3 }).Validate);
+    }
 }
