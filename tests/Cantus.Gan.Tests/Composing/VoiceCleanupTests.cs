@@ -27,8 +27,9 @@ public sealed class VoiceCleanupTests
     [Fact]
     public void OnePitchPerStep_TheStrongest()
     {
-        // Steps 0-1: 52 beats 50; step 2: only 50 → the 1-step 50 at step 2 is a fragment and goes.
-        var g = Grid(3, (0, 50, 0.3f), (0, 52, 0.9f), (1, 50, 0.2f), (1, 52, 0.4f), (2, 50, 0.8f));
+        // Steps 0-1: 52 beats 50; step 2: only 50, which alone would be a one-step fragment, and
+        // 50 at all three steps (0.3 + 0.2 + 0.5) scores less than 52 52 (0.9 + 0.4).
+        var g = Grid(3, (0, 50, 0.3f), (0, 52, 0.9f), (1, 50, 0.2f), (1, 52, 0.4f), (2, 50, 0.5f));
         Assert.Equal([(0, 52), (1, 52)], On(VoiceCleanup.Apply(g, [-1, -1, -1], [-1, -1, -1], 0f, raw: false)));
     }
 
@@ -59,6 +60,89 @@ public sealed class VoiceCleanupTests
         var alone = Grid(4, (0, 65, 0.9f), (1, 65, 0.9f), (2, 67, 0.9f), (3, 67, 0.9f));
         Assert.Equal([(0, 65), (1, 65)], On(VoiceCleanup.Apply(alone, m, m, 0f, raw: false)));
     }
+
+    [Fact]
+    public void AWeakFragment_GivesWayToTheSecondCandidate()
+    {
+        // Step 2's strongest cell (62) would be a one-step note between 60 and 64; holding 60
+        // (its second candidate) keeps the line going instead of leaving a rest.
+        var g = Grid(5, (0, 60, 0.9f), (1, 60, 0.9f), (2, 62, 0.6f), (2, 60, 0.5f), (3, 64, 0.9f), (4, 64, 0.9f));
+        int[] none = [-1, -1, -1, -1, -1];
+        Assert.Equal([(0, 60), (1, 60), (2, 60), (3, 64), (4, 64)], On(VoiceCleanup.Apply(g, none, none, 0f, raw: false)));
+    }
+
+    [Fact]
+    public void Decode_FindsTheBestLine_AgainstExhaustiveSearch()
+    {
+        // Reference: every line over {rest} ∪ the step's candidates, kept if it obeys the rules
+        // (notes of two steps or more, no parallels), valued by its summed margins.
+        var random = new Random(11);
+        for (var trial = 0; trial < 300; trial++)
+        {
+            var steps = random.Next(1, 7);
+            var g = new float[steps * 128];
+            Array.Fill(g, float.NegativeInfinity);
+            int[] pool = [55, 57, 60, 62, 67, 69];
+            for (var t = 0; t < steps; t++)
+                foreach (var p in pool)
+                    if (random.Next(3) > 0) g[t * 128 + p] = (float)(random.NextDouble() * 2 - 1);
+            var melody = Enumerable.Range(0, steps).Select(_ => random.Next(4) == 0 ? -1 : 62 + random.Next(12)).ToArray();
+            var threshold = (float)(random.NextDouble() * 0.4 - 0.2);
+            var candidates = Enumerable.Range(0, steps).Select(t => Candidates(g, t, melody[t], threshold)).ToArray();
+            var bestValue = double.NegativeInfinity;
+            var line = new int[steps];
+            void Search(int t)
+            {
+                if (t == steps)
+                {
+                    if (Valid(line, melody)) bestValue = Math.Max(bestValue, Value(line, candidates));
+                    return;
+                }
+                line[t] = -1;
+                Search(t + 1);
+                foreach (var p in candidates[t].Keys)
+                {
+                    line[t] = p;
+                    Search(t + 1);
+                }
+            }
+            Search(0);
+            var decoded = VoiceCleanup.Decode(g, melody, melody, threshold);
+            Assert.True(Valid(decoded, melody), $"trial {trial}: the decoded line breaks a rule");
+            Assert.Equal(bestValue, Value(decoded, candidates), 6);
+        }
+    }
+
+    private static Dictionary<int, double> Candidates(float[] g, int t, int melodyLowest, float threshold)
+    {
+        var c = new Dictionary<int, double>();
+        for (var p = 0; p < 128; p++)
+        {
+            var s = g[t * 128 + p];
+            if (float.IsNegativeInfinity(s)) continue;
+            var q = p;
+            if (melodyLowest >= 0)
+                while (q >= melodyLowest) q -= 12;
+            if (!c.TryGetValue(q, out var old) || s - threshold > old) c[q] = s - threshold;
+        }
+        return c;
+    }
+
+    private static bool Valid(int[] line, int[] melody)
+    {
+        for (var t = 0; t < line.Length; t++)
+        {
+            if (line[t] < 0) continue;
+            var starts = t == 0 || line[t - 1] != line[t];
+            var ends = t == line.Length - 1 || line[t + 1] != line[t];
+            if (starts && ends) return false;
+            if (t > 0 && VoiceCleanup.IsParallel(melody[t - 1], line[t - 1], melody[t], line[t])) return false;
+        }
+        return true;
+    }
+
+    private static double Value(int[] line, Dictionary<int, double>[] candidates) =>
+        line.Select((p, t) => p < 0 ? 0 : candidates[t][p]).Sum();
 
     [Theory]
     [InlineData(72, 60, 74, 62, true)]   // octaves, both up
