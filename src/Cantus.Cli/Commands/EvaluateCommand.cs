@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text;
 using Cantus.Gan.Evaluation;
 using Cantus.Gan.Models;
 
@@ -20,14 +22,16 @@ internal static class EvaluateCommand
         var hop = new Option<int>("--hop") { Description = "Steps between window starts", DefaultValueFactory = _ => defaults.Hop };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the latents", DefaultValueFactory = _ => defaults.Seed };
         var raw = new Option<bool>("--raw") { Description = "Evaluate the raw output (no clean-up)" };
-        var threshold = new Option<float>("--threshold") { Description = "Binarisation threshold", DefaultValueFactory = _ => defaults.Threshold };
+        var threshold = new Option<float?>("--threshold") { Description = "Threshold, −1..1 (default: 0 raw; clean-up: the model's calibrated value, else 0)" };
+        var keyPenalty = new Option<float?>("--key-penalty") { Description = "Clean-up: margin taken from off-key candidates, 0..2 (default: the model's calibrated value, else 0)" };
+        var calibrate = new Option<bool>("--calibrate") { Description = "Choose the clean-up's threshold and key penalty on this split (not test) and store them in model.json" };
         var max = new Option<int?>("--max-windows") { Description = "Evaluate at most this many windows, spread over the split" };
         var json = CommonOptions.Json();
         var report = new Option<DirectoryInfo?>("--report") { Description = "Also write evaluation.json and evaluation.md into this folder" };
         var record = new Option<bool>("--record") { Description = "Store the headline figures in the model's model.json" };
         var command = new Command("evaluate", "Measure a model against Bach and a naive baseline on a dataset split")
         {
-            model, dataset, split, hop, seed, raw, threshold, max, json, report, record,
+            model, dataset, split, hop, seed, raw, threshold, keyPenalty, calibrate, max, json, report, record,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -41,11 +45,44 @@ internal static class EvaluateCommand
                 Seed = parse.GetValue(seed),
                 Raw = parse.GetValue(raw),
                 Threshold = parse.GetValue(threshold),
+                KeyPenalty = parse.GetValue(keyPenalty),
                 MaxWindows = parse.GetValue(max),
             };
             if (options.Split is not ("train" or "valid" or "test")) throw new UsageException("--split must be train, valid or test");
             if (options.Hop < 1 || options.MaxWindows is < 1) throw new UsageException("--hop and --max-windows must be positive");
-            var result = Evaluator.Evaluate(loaded, options, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory))));
+            if (parse.GetValue(calibrate))
+            {
+                CalibrationResult calibration;
+                try
+                {
+                    calibration = CleanupCalibration.Calibrate(loaded, options);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new UsageException(ex.Message);
+                }
+                ModelStore.SaveConfig(directory, loaded.Config with { Cleanup = calibration.Chosen });
+                var summary = new
+                {
+                    threshold = calibration.Chosen.Threshold,
+                    key_penalty = calibration.Chosen.KeyPenalty,
+                    similarity_index = calibration.ChosenSimilarity,
+                    windows = calibration.Windows,
+                    grid = calibration.Grid.Select(g => new { threshold = g.Threshold, key_penalty = g.KeyPenalty, similarity_index = g.Similarity }),
+                };
+                if (parse.GetValue(json)) CliJson.Write(Console.Out, summary);
+                else Console.Out.WriteLine(CalibrationTable(calibration));
+                return ExitCodes.Success;
+            }
+            EvaluationReport result;
+            try
+            {
+                result = Evaluator.Evaluate(loaded, options, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory))));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
             if (parse.GetValue(report) is { } folder)
             {
                 Directory.CreateDirectory(folder.FullName);
@@ -57,5 +94,33 @@ internal static class EvaluateCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static string CalibrationTable(CalibrationResult c)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine(inv, $"Clean-up calibration on {c.Chosen.CalibratedOn}: similarity index of the voices to Bach's");
+        sb.AppendLine();
+        sb.Append("| threshold |");
+        foreach (var p in CleanupCalibration.KeyPenalties) sb.Append(inv, $" key penalty {p:0.##} |");
+        sb.AppendLine();
+        sb.Append("|---|");
+        foreach (var _ in CleanupCalibration.KeyPenalties) sb.Append("---|");
+        sb.AppendLine();
+        foreach (var t in CleanupCalibration.Thresholds)
+        {
+            sb.Append(inv, $"| {t:0.0#} |");
+            foreach (var p in CleanupCalibration.KeyPenalties)
+            {
+                var v = c.Grid.First(g => g.Threshold == t && g.KeyPenalty == p).Similarity;
+                var chosen = t == c.Chosen.Threshold && p == c.Chosen.KeyPenalty;
+                sb.Append(inv, $" {(chosen ? "**" : "")}{v:F3}{(chosen ? "**" : "")} |");
+            }
+            sb.AppendLine();
+        }
+        sb.AppendLine();
+        sb.Append(inv, $"Chosen and stored in model.json: threshold {c.Chosen.Threshold:0.0#}, key penalty {c.Chosen.KeyPenalty:0.##}.");
+        return sb.ToString();
     }
 }

@@ -28,14 +28,15 @@ internal static class GenerateCommand
         var saveLatent = new Option<FileInfo?>("--save-latent") { Description = "Write the latent used (to regenerate or explore later)" };
         var track = new Option<string?>("--melody-track") { Description = "Melody track: 0-based track number of the file, or its name (default: first track with pitched notes)" };
         var programs = new Option<string?>("--programs") { Description = "General-MIDI programs per output track, melody first, e.g. 0,48,32,42" };
-        var threshold = new Option<float>("--threshold") { Description = "Output level above which a cell sounds (−1..1)", DefaultValueFactory = _ => 0f };
+        var threshold = new Option<float?>("--threshold") { Description = "Output level a cell must pass, −1..1 (default: 0 with --raw; clean-up: the model's calibrated value, else 0)" };
+        var keyPenalty = new Option<float?>("--key-penalty") { Description = "Clean-up: margin taken from notes off the melody's key, 0..2 (default: the model's calibrated value, else 0)" };
         var raw = new Option<bool>("--raw") { Description = "No clean-up: every cell above the threshold sounds" };
         var candidates = new Option<int>("--candidates") { Description = "Generate N and keep the one the critic scores highest", DefaultValueFactory = _ => 1 };
         var lenient = CommonOptions.Lenient();
         var timings = new Option<bool>("--timings") { Description = "Print load and compute times to stderr" };
         var command = new Command("generate", "Write the accompaniment of a melody with a trained GAN")
         {
-            model, input, output, png, wav, seed, latent, saveLatent, track, programs, threshold, raw, candidates, lenient, timings,
+            model, input, output, png, wav, seed, latent, saveLatent, track, programs, threshold, keyPenalty, raw, candidates, lenient, timings,
         };
         audio.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(() =>
@@ -51,6 +52,7 @@ internal static class GenerateCommand
             {
                 MelodyTrack = parse.GetValue(track),
                 Threshold = parse.GetValue(threshold),
+                KeyPenalty = parse.GetValue(keyPenalty),
                 Raw = parse.GetValue(raw),
                 Seed = parse.GetValue(seed),
                 Latent = parse.GetValue(latent) is { } z ? LatentFile.Read(z.FullName) : null,

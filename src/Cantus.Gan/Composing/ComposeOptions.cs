@@ -11,11 +11,21 @@ public sealed record ComposeOptions
     /// <summary>Melody track: a 0-based track number of the file (format 0 split by channel) or a track name; null = first track with pitched notes.</summary>
     public string? MelodyTrack { get; init; }
 
-    /// <summary>A cell sounds when the generator's output (in (−1, 1)) exceeds this (default 0, the lab's).</summary>
-    public float Threshold { get; init; }
+    /// <summary>
+    /// A cell counts when the generator's output (in (−1, 1)) exceeds this. Null: 0 (the lab's)
+    /// for raw output; for the clean-up the model's calibrated threshold (ModelConfig.Cleanup), else 0.
+    /// </summary>
+    public float? Threshold { get; init; }
 
     /// <summary>True: no clean-up, every cell above the threshold sounds (the lab's output).</summary>
     public bool Raw { get; init; }
+
+    /// <summary>
+    /// Clean-up only: how much an off-key candidate's margin is lowered (tanh units; 0 = no key
+    /// rule). Voices then keep to the major scale that fits the melody around each step unless
+    /// the generator is clearly for a note outside it. Null: the model's calibrated value, else 0.
+    /// </summary>
+    public float? KeyPenalty { get; init; }
 
     /// <summary>Seed of the latent noise (default 0).</summary>
     public ulong Seed { get; init; }

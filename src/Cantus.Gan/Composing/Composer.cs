@@ -79,6 +79,13 @@ public sealed class Composer
     /// </summary>
     internal List<Multitrack> AccompanyWindows(IReadOnlyList<PianoRollTrack> melodies, ComposeOptions options, ulong seed)
     {
+        var (output, shifts) = GenerateWindows(melodies, seed);
+        return DecodeWindows(melodies, output, shifts, options);
+    }
+
+    /// <summary>The raw generator output for independent windows (W, Tracks, S, P), and each window's octave shift.</summary>
+    internal (float[] Output, int[] Shifts) GenerateWindows(IReadOnlyList<PianoRollTrack> melodies, ulong seed)
+    {
         var a = Model.Config.Architecture;
         var plane = a.Steps * a.Pitches;
         var n = melodies.Count;
@@ -91,13 +98,20 @@ public sealed class Composer
             RollCodec.Encode(melodies[i], 0, shifts[i], a, condition.AsSpan(i * plane, plane));
         }
         var z = new SeededRandom(seed).TruncatedNormal(new TensorShape(n, a.LatentChannels, a.LatentHeight, a.LatentWidth));
-        var output = Generate(Tensor.FromArray(condition, n, 1, a.Steps, a.Pitches), z).AsReadOnlySpan();
-        var result = new List<Multitrack>(n);
-        for (var i = 0; i < n; i++)
+        return (Generate(Tensor.FromArray(condition, n, 1, a.Steps, a.Pitches), z).ToArray(), shifts);
+    }
+
+    /// <summary>Binarises (and cleans up) <see cref="GenerateWindows"/>' output: per window a multitrack of the melody and the voices.</summary>
+    internal List<Multitrack> DecodeWindows(IReadOnlyList<PianoRollTrack> melodies, ReadOnlySpan<float> output, IReadOnlyList<int> shifts, ComposeOptions options)
+    {
+        var a = Model.Config.Architecture;
+        var size = a.Tracks * a.Steps * a.Pitches;
+        var result = new List<Multitrack>(melodies.Count);
+        for (var i = 0; i < melodies.Count; i++)
         {
             var sample = new Multitrack(a.Steps);
             sample.Add(melodies[i].Slice(0, a.Steps));
-            AddVoices(sample, output.Slice(i * a.Tracks * plane, a.Tracks * plane), 1, 0, shifts[i], options);
+            AddVoices(sample, output.Slice(i * size, size), 1, 0, shifts[i], options);
             result.Add(sample);
         }
         return result;
@@ -149,6 +163,20 @@ public sealed class Composer
         return result;
     }
 
+    /// <summary>The threshold and key penalty in effect: the options', else the model's calibrated clean-up, else 0.</summary>
+    internal (float Threshold, float KeyPenalty) ResolveCleanup(ComposeOptions options)
+    {
+        var calibrated = options.Raw ? null : Model.Config.Cleanup;
+        var threshold = options.Threshold ?? calibrated?.Threshold ?? 0f;
+        var keyPenalty = options.Raw ? 0f : options.KeyPenalty ?? calibrated?.KeyPenalty ?? 0f;
+        if (!float.IsFinite(threshold) || threshold is < -1 or > 1) throw new ArgumentException($"The threshold must be in −1..1, not {threshold}.", nameof(options));
+        if (!float.IsFinite(keyPenalty) || keyPenalty is < 0 or > 2) throw new ArgumentException($"The key penalty must be in 0..2, not {keyPenalty}.", nameof(options));
+        return (threshold, keyPenalty);
+    }
+
+    /// <summary>Steps either side that decide the melody's scale at a step (one bar of 4/4).</summary>
+    internal const int ScaleRadius = 16;
+
     private Multitrack BuildRoll(MelodyInput melody, Tensor output, int first, int shift, ComposeOptions options)
     {
         var source = melody.Roll;
@@ -178,6 +206,8 @@ public sealed class Composer
             lowest[t] = melody.StepCells(t).IndexOfAnyExcept((byte)0);
             top[t] = melody.StepCells(t).LastIndexOfAnyExcept((byte)0);
         }
+        var (threshold, keyPenalty) = ResolveCleanup(options);
+        var scale = options.Raw || keyPenalty == 0 ? [] : MelodyScale.PerStep(melody, ScaleRadius);
         var plane = a.Steps * a.Pitches;
         var scores = new float[length * VoiceCleanup.Pitches];
         var outputIndex = 1;
@@ -199,7 +229,7 @@ public sealed class Composer
                     }
                 }
             }
-            var active = VoiceCleanup.Apply(scores, lowest, top, options.Threshold, options.Raw);
+            var active = VoiceCleanup.Apply(scores, lowest, top, threshold, options.Raw, scale, keyPenalty);
             var voice = result.AddTrack(k < names.Count ? names[k] : $"voice {k}", ProgramFor(options, outputIndex++, 0));
             var cells = voice.MutableCells;
             for (var i = 0; i < active.Length; i++)

@@ -15,7 +15,11 @@ namespace Cantus.Gan.Composing;
 ///    or fifth, modulo 12) as at the previous step, both lines moving in the same direction, is not
 ///    allowed;
 /// 4. no one-step fragments: every note lasts at least two steps (an eighth); Bach's inner voices
-///    hardly ever have sixteenth notes, the raw GAN many.
+///    hardly ever have sixteenth notes, the raw GAN many;
+/// 5. in the melody's key (soft): a candidate off the major scale that fits the melody around
+///    the step (<see cref="MelodyScale"/>) has its margin lowered by the key penalty, so it
+///    sounds only where the generator is clearly for it (a leading tone in minor, a chromatic
+///    passing note) and not where it merely smears between neighbouring pitches.
 /// Unlike a step-by-step choice, the decode keeps a line moving where the strongest cell of a step
 /// would break it: a weak fragment gives way to the second candidate or to the neighbouring notes.
 /// </summary>
@@ -30,9 +34,11 @@ internal static class VoiceCleanup
 
     /// <summary>
     /// scores: (steps, 128); melodyLowest / melodyTop: the melody's lowest / highest sounding pitch
-    /// per step, −1 when silent. Returns the sounding cells as a (steps, 128) bool grid.
+    /// per step, −1 when silent; scale: the melody's scale per step as a pitch-class mask (0: none;
+    /// empty span: no key rule). Returns the sounding cells as a (steps, 128) bool grid.
     /// </summary>
-    public static bool[] Apply(ReadOnlySpan<float> scores, ReadOnlySpan<int> melodyLowest, ReadOnlySpan<int> melodyTop, float threshold, bool raw)
+    public static bool[] Apply(ReadOnlySpan<float> scores, ReadOnlySpan<int> melodyLowest, ReadOnlySpan<int> melodyTop, float threshold, bool raw,
+        ReadOnlySpan<int> scale = default, float keyPenalty = 0)
     {
         var steps = melodyLowest.Length;
         var active = new bool[steps * Pitches];
@@ -41,14 +47,15 @@ internal static class VoiceCleanup
             for (var i = 0; i < active.Length; i++) active[i] = scores[i] > threshold;
             return active;
         }
-        var line = Decode(scores, melodyLowest, melodyTop, threshold);
+        var line = Decode(scores, melodyLowest, melodyTop, threshold, scale, keyPenalty);
         for (var t = 0; t < steps; t++)
             if (line[t] >= 0) active[t * Pitches + line[t]] = true;
         return active;
     }
 
     /// <summary>The decoded line: a pitch or −1 (rest) per step.</summary>
-    internal static int[] Decode(ReadOnlySpan<float> scores, ReadOnlySpan<int> melodyLowest, ReadOnlySpan<int> melodyTop, float threshold)
+    internal static int[] Decode(ReadOnlySpan<float> scores, ReadOnlySpan<int> melodyLowest, ReadOnlySpan<int> melodyTop, float threshold,
+        ReadOnlySpan<int> scale = default, float keyPenalty = 0)
     {
         var steps = melodyLowest.Length;
         const int k = CandidatesPerStep;
@@ -82,6 +89,7 @@ internal static class VoiceCleanup
             {
                 if (float.IsNegativeInfinity(best[p])) continue;
                 var s = best[p] - threshold;
+                if (keyPenalty != 0 && !scale.IsEmpty && scale[t] != 0 && (scale[t] >> (p % 12) & 1) == 0) s -= keyPenalty;
                 var at = n < k ? n++ : k;
                 if (at == k)
                 {

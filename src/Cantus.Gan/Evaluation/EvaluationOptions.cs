@@ -18,8 +18,11 @@ public sealed record EvaluationOptions
     /// <summary>No clean-up (the lab's raw output).</summary>
     public bool Raw { get; init; }
 
-    /// <summary>Binarisation threshold (default 0).</summary>
-    public float Threshold { get; init; }
+    /// <summary>Threshold (null: ComposeOptions' default, the model's calibrated clean-up or 0).</summary>
+    public float? Threshold { get; init; }
+
+    /// <summary>Clean-up key penalty (null: ComposeOptions' default, the model's calibrated value or 0).</summary>
+    public float? KeyPenalty { get; init; }
 
     /// <summary>At most this many windows, spread over the split (default: all).</summary>
     public int? MaxWindows { get; init; }

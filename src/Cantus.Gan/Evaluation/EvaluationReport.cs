@@ -14,6 +14,8 @@ namespace Cantus.Gan.Evaluation;
 /// <param name="Split">Its split.</param>
 /// <param name="Windows">Number of windows accompanied.</param>
 /// <param name="Raw">True when evaluated without clean-up.</param>
+/// <param name="Threshold">The threshold used.</param>
+/// <param name="KeyPenalty">The clean-up's key penalty used (0 for raw output).</param>
 /// <param name="TrackNames">Track names, melody first.</param>
 /// <param name="SimilarityIndex">Voices of the generated set against Bach's (same melodies).</param>
 /// <param name="BaselineSimilarityIndex">The naive baseline (melody copied a fourth, an octave and two octaves down) against Bach's.</param>
@@ -27,6 +29,8 @@ public sealed record EvaluationReport(
     string Split,
     int Windows,
     bool Raw,
+    float Threshold,
+    float KeyPenalty,
     IReadOnlyList<string> TrackNames,
     double? SimilarityIndex,
     double? BaselineSimilarityIndex,
@@ -66,7 +70,7 @@ public sealed record EvaluationReport(
         var inv = CultureInfo.InvariantCulture;
         sb.AppendLine(inv, $"# Evaluation of {Model}");
         sb.AppendLine();
-        sb.AppendLine(inv, $"{Windows} windows of the {Split} split of {Dataset}, voices {(Raw ? "raw (no clean-up)" : "cleaned up (default)")}; {Seconds:F1} s.");
+        sb.AppendLine(inv, $"{Windows} windows of the {Split} split of {Dataset}, voices {(Raw ? $"raw (no clean-up), threshold {Threshold:0.0#}" : $"cleaned up (default), threshold {Threshold:0.0#}, key penalty {KeyPenalty:0.0#}")}; {Seconds:F1} s.");
         sb.AppendLine();
         sb.AppendLine("| similarity index of the voices to Bach's | value |");
         sb.AppendLine("|---|---|");

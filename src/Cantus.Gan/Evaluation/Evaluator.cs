@@ -31,13 +31,12 @@ public static class Evaluator
         var a = model.Config.Architecture;
         var condition = model.Config.ConditionTrack;
         var dataset = DatasetSource.Open(options.Dataset, dataDirectory: dataDirectory);
+        var bach = SplitWindows(model, options, dataset);
         var windowing = new WindowOptions { Steps = a.Steps, Hop = options.Hop, MelodyTrack = condition };
-        var bach = Windows(dataset, TrainingData.ParseSplit(options.Split), windowing, a.Tracks, condition, options.MaxWindows);
-        if (bach.Count == 0) throw new InvalidDataException($"The {options.Split} split of {options.Dataset} gives no {a.Steps}-step windows with {a.Tracks} tracks.");
         var train = Windows(dataset, DatasetSplit.Train, windowing, a.Tracks, condition, 2000);
 
         var composer = new Composer(model);
-        var compose = new ComposeOptions { Raw = options.Raw, Threshold = options.Threshold };
+        var compose = new ComposeOptions { Raw = options.Raw, Threshold = options.Threshold, KeyPenalty = options.KeyPenalty };
         var generated = composer.AccompanyWindows(bach.Select(w => w.Tracks[0]).ToList(), compose, options.Seed);
         var baseline = bach.Select(Baseline).ToList();
 
@@ -55,7 +54,8 @@ public static class Evaluator
             StringComparer.Ordinal);
         var names = new List<string> { model.Config.VoiceNames[condition] };
         names.AddRange(model.Config.VoiceNames.Where((_, k) => k != condition));
-        return new EvaluationReport(modelName, options.Dataset, options.Split, bach.Count, options.Raw, names,
+        var (threshold, keyPenalty) = composer.ResolveCleanup(compose);
+        return new EvaluationReport(modelName, options.Dataset, options.Split, bach.Count, options.Raw, threshold, keyPenalty, names,
             VoiceSimilarity.Compute(sets["generated"], sets["bach"]),
             VoiceSimilarity.Compute(sets["baseline"], sets["bach"]),
             VoiceSimilarity.Compute(trainMetrics, sets["bach"]),
@@ -77,6 +77,19 @@ public static class Evaluator
                     if (melody.IsActive(t, p) && p + interval >= 0) dst[t * PianoRollTrack.PitchCount + p + interval] = melody[t, p];
         }
         return result;
+    }
+
+    /// <summary>The split's windows (melody first) that <see cref="Evaluate"/> accompanies.</summary>
+    /// <exception cref="InvalidDataException">The split gives no windows.</exception>
+    internal static List<Multitrack> SplitWindows(GanModel model, EvaluationOptions options, Dataset dataset)
+    {
+        if (options.Hop < 1) throw new ArgumentException("Hop must be positive.", nameof(options));
+        var a = model.Config.Architecture;
+        var condition = model.Config.ConditionTrack;
+        var windowing = new WindowOptions { Steps = a.Steps, Hop = options.Hop, MelodyTrack = condition };
+        var bach = Windows(dataset, TrainingData.ParseSplit(options.Split), windowing, a.Tracks, condition, options.MaxWindows);
+        if (bach.Count == 0) throw new InvalidDataException($"The {options.Split} split of {options.Dataset} gives no {a.Steps}-step windows with {a.Tracks} tracks.");
+        return bach;
     }
 
     private static List<Multitrack> Windows(Dataset dataset, DatasetSplit split, WindowOptions windowing, int tracks, int condition, int? max)

@@ -37,6 +37,9 @@ public sealed record ModelConfig
     /// <summary>Iterations trained (null when unknown).</summary>
     public int? Iterations { get; init; }
 
+    /// <summary>Clean-up settings chosen on held-out data (null: threshold 0, no key rule).</summary>
+    public CleanupSettings? Cleanup { get; init; }
+
     /// <summary>Headline evaluation figures (e.g. "similarity_index", "consonance_rate.alto"); null when not evaluated.</summary>
     public IReadOnlyDictionary<string, double?>? Evaluation { get; init; }
 }

@@ -63,6 +63,14 @@ public static class ModelStore
         {
             throw new ModelFormatException($"{source}: {ConfigFileName} describes an invalid architecture: {ex.Message}", ex);
         }
+        try
+        {
+            config.Cleanup?.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ModelFormatException($"{source}: {ConfigFileName} has invalid clean-up settings: {ex.Message}", ex);
+        }
         var random = new SeededRandom(0);
         var prefixed = tensors.Keys.Any(k => k.StartsWith(GeneratorPrefix, StringComparison.Ordinal));
         var generator = new Generator(config.Architecture, random);

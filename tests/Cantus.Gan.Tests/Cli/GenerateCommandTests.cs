@@ -101,6 +101,29 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Contains("\"windows\": 40", File.ReadAllText(Path.Combine(_dir["report"], "evaluation.json")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void EvaluateCalibrate_StoresTheChosenCleanupInModelJson_AndRefusesTheTestSplit()
+    {
+        var refused = CantusProcess.Run("evaluate", _dir["model"], "--calibrate", "--max-windows", "20");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("test split", refused.Stderr, StringComparison.Ordinal);
+        var r = CantusProcess.Run("evaluate", _dir["model"], "--calibrate", "--split", "valid", "--max-windows", "40", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(r.Stdout);
+        var threshold = json.RootElement.GetProperty("threshold").GetSingle();
+        var grid = json.RootElement.GetProperty("grid").EnumerateArray().ToList();
+        Assert.Equal(35, grid.Count);
+        var best = grid.Max(g => g.GetProperty("similarity_index").GetDouble());
+        Assert.Equal(best, json.RootElement.GetProperty("similarity_index").GetDouble());
+        var stored = ModelStore.ReadConfig(Path.Combine(_dir["model"], "model.json")).Cleanup;
+        Assert.NotNull(stored);
+        Assert.Equal(threshold, stored.Threshold);
+        Assert.Contains("valid, 40 windows", stored.CalibratedOn, StringComparison.Ordinal);
+        // evaluate and generate now use the stored settings by default, and say so.
+        var report = CantusProcess.Run("evaluate", _dir["model"], "--max-windows", "10");
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"threshold {threshold:0.0#}"), report.Stdout, StringComparison.Ordinal);
+    }
+
     private CantusProcess.Result Generate(string input, params string[] more) =>
         CantusProcess.Run(["generate", "--model", _dir["model"], "--input", input, "--out", _dir["out.mid"], .. more]);
 

@@ -89,6 +89,21 @@ public sealed class ComposerTests
     }
 
     [Fact]
+    public void CleanupDefaults_ComeFromTheModel_ExplicitOptionsWin()
+    {
+        var calibrated = new GanModel(Model.Config with { Cleanup = new CleanupSettings { Threshold = -1f, KeyPenalty = 0.5f } }, Model.Generator, Model.Critic);
+        var input = Melodies.Scale(2, 0);
+        var byModel = new Composer(calibrated).Compose(input);
+        var explicitly = new Composer(Model).Compose(input, new ComposeOptions { Threshold = -1f, KeyPenalty = 0.5f });
+        Assert.Equal(explicitly.Midi.ToBytes(), byModel.Midi.ToBytes());
+        Assert.Equal((-1f, 0.5f), new Composer(calibrated).ResolveCleanup(ComposeOptions.Default));
+        Assert.Equal((0.2f, 0.5f), new Composer(calibrated).ResolveCleanup(new ComposeOptions { Threshold = 0.2f }));
+        Assert.Equal((0f, 0f), new Composer(calibrated).ResolveCleanup(new ComposeOptions { Raw = true }));
+        Assert.Equal((0f, 0f), new Composer(Model).ResolveCleanup(ComposeOptions.Default));
+        Assert.Throws<ArgumentException>(() => new Composer(Model).ResolveCleanup(new ComposeOptions { KeyPenalty = -1f }));
+    }
+
+    [Fact]
     public void Candidates_WithoutCritic_AreRejected()
     {
         var noCritic = new GanModel(Model.Config, Model.Generator, null);

@@ -72,6 +72,31 @@ public sealed class VoiceCleanupTests
     }
 
     [Fact]
+    public void KeyPenalty_PrefersTheInKeyCandidate_UnlessTheOffKeyOneIsClear()
+    {
+        // C major around; the generator slightly prefers F# (66) over G (67).
+        var g = Grid(2, (0, 66, 0.5f), (0, 67, 0.4f), (1, 66, 0.5f), (1, 67, 0.4f));
+        int[] none = [-1, -1];
+        int[] scale = [MelodyScale.CMajor, MelodyScale.CMajor];
+        Assert.Equal([(0, 66), (1, 66)], On(VoiceCleanup.Apply(g, none, none, 0f, raw: false)));
+        Assert.Equal([(0, 67), (1, 67)], On(VoiceCleanup.Apply(g, none, none, 0f, raw: false, scale, keyPenalty: 0.25f)));
+        // A clear F# (0.9 against 0.4) survives the same penalty; no scale known (0): no penalty.
+        var clear = Grid(2, (0, 66, 0.9f), (0, 67, 0.4f), (1, 66, 0.9f), (1, 67, 0.4f));
+        Assert.Equal([(0, 66), (1, 66)], On(VoiceCleanup.Apply(clear, none, none, 0f, raw: false, scale, keyPenalty: 0.25f)));
+        Assert.Equal([(0, 66), (1, 66)], On(VoiceCleanup.Apply(g, none, none, 0f, raw: false, [0, 0], keyPenalty: 0.25f)));
+    }
+
+    [Fact]
+    public void ThresholdMinusOne_NeverRests_WhereAnyCellIsScored()
+    {
+        // Every cell below 0: the lab's threshold gives silence, −1 a line through the least bad cells.
+        var g = Grid(4, (0, 50, -0.6f), (1, 50, -0.5f), (2, 52, -0.4f), (3, 52, -0.3f));
+        int[] none = [-1, -1, -1, -1];
+        Assert.Empty(On(VoiceCleanup.Apply(g, none, none, 0f, raw: false)));
+        Assert.Equal([(0, 50), (1, 50), (2, 52), (3, 52)], On(VoiceCleanup.Apply(g, none, none, -1f, raw: false)));
+    }
+
+    [Fact]
     public void Decode_FindsTheBestLine_AgainstExhaustiveSearch()
     {
         // Reference: every line over {rest} ∪ the step's candidates, kept if it obeys the rules
@@ -88,7 +113,9 @@ public sealed class VoiceCleanupTests
                     if (random.Next(3) > 0) g[t * 128 + p] = (float)(random.NextDouble() * 2 - 1);
             var melody = Enumerable.Range(0, steps).Select(_ => random.Next(4) == 0 ? -1 : 62 + random.Next(12)).ToArray();
             var threshold = (float)(random.NextDouble() * 0.4 - 0.2);
-            var candidates = Enumerable.Range(0, steps).Select(t => Candidates(g, t, melody[t], threshold)).ToArray();
+            var penalty = random.Next(2) == 0 ? 0f : (float)random.NextDouble();
+            var scale = Enumerable.Range(0, steps).Select(_ => random.Next(4) == 0 ? 0 : MelodyScale.Major(random.Next(12))).ToArray();
+            var candidates = Enumerable.Range(0, steps).Select(t => Candidates(g, t, melody[t], threshold, scale[t], penalty)).ToArray();
             var bestValue = double.NegativeInfinity;
             var line = new int[steps];
             void Search(int t)
@@ -107,15 +134,16 @@ public sealed class VoiceCleanupTests
                 }
             }
             Search(0);
-            var decoded = VoiceCleanup.Decode(g, melody, melody, threshold);
+            var decoded = VoiceCleanup.Decode(g, melody, melody, threshold, scale, penalty);
             Assert.True(Valid(decoded, melody), $"trial {trial}: the decoded line breaks a rule");
             Assert.Equal(bestValue, Value(decoded, candidates), 6);
         }
     }
 
-    private static Dictionary<int, double> Candidates(float[] g, int t, int melodyLowest, float threshold)
+    private static Dictionary<int, double> Candidates(float[] g, int t, int melodyLowest, float threshold, int scale, float penalty)
     {
         var c = new Dictionary<int, double>();
+        bool Off(int pitch) => scale != 0 && (scale >> (pitch % 12) & 1) == 0;
         for (var p = 0; p < 128; p++)
         {
             var s = g[t * 128 + p];
@@ -123,7 +151,8 @@ public sealed class VoiceCleanupTests
             var q = p;
             if (melodyLowest >= 0)
                 while (q >= melodyLowest) q -= 12;
-            if (!c.TryGetValue(q, out var old) || s - threshold > old) c[q] = s - threshold;
+            if (c.TryGetValue(q, out var old) && s - threshold <= old + (Off(q) ? penalty : 0)) continue;
+            c[q] = s - threshold - (Off(q) ? penalty : 0);
         }
         return c;
     }

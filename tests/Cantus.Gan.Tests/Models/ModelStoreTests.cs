@@ -44,6 +44,18 @@ public sealed class ModelStoreTests
     }
 
     [Fact]
+    public void InvalidCleanupSettings_AreAModelFormatException()
+    {
+        using var dir = Paths.NewTemp();
+        ModelStore.Save(dir.Path, GanModel.CreateUntrained(Small with { Cleanup = new CleanupSettings { Threshold = -0.5f, KeyPenalty = 0.5f } }, 5));
+        Assert.Equal(-0.5f, ModelStore.Load(dir.Path).Config.Cleanup!.Threshold);
+        var json = Path.Combine(dir.Path, "model.json");
+        File.WriteAllText(json, File.ReadAllText(json).Replace("\"threshold\": -0.5", "\"threshold\": 7", StringComparison.Ordinal));
+        var ex = Assert.Throws<ModelFormatException>(() => ModelStore.Load(dir.Path));
+        Assert.Contains("clean-up", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GeneratorOnlyWithTorchNames_LoadsWithoutCritic()
     {
         using var dir = Paths.NewTemp();
