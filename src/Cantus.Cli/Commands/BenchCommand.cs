@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Cantus.Bench;
+using Cantus.Gan.Models;
 using Cantus.Music.Audio.SoundFonts;
 using Cantus.Music.Datasets;
 
@@ -9,7 +10,7 @@ namespace Cantus.Cli.Commands;
 /// <summary><c>cantus bench ...</c>: benchmarks that print their figures and targets.</summary>
 internal static class BenchCommand
 {
-    public static Command Create() => new("bench", "Benchmarks (speed targets are checked here, not in tests)") { Train(), Infer(), Dataset(), Render() };
+    public static Command Create() => new("bench", "Benchmarks (speed targets are checked here, not in tests)") { Train(), Infer(), Compose(), Dataset(), Render() };
 
     private static Command Dataset()
     {
@@ -94,6 +95,38 @@ internal static class BenchCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static Command Compose()
+    {
+        var model = new Option<string?>("--model") { Description = "Model directory (default: models/bach-chorales)" };
+        var input = new Option<string?>("--input") { Description = "Melody (default: samples/melodies/ode-to-joy.mid, 8 bars)" };
+        var runs = new Option<int>("--runs") { Description = "Warm runs after the first", DefaultValueFactory = _ => 20 };
+        var json = CommonOptions.Json();
+        var command = new Command("compose", "Load the model, then read + generate + write an 8-bar melody (targets: load < 200 ms, compose < 50 ms)") { model, input, runs, json };
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            var directory = parse.GetValue(model) ?? ModelStore.DefaultModelDirectory();
+            var melody = parse.GetValue(input) ?? FindSample("ode-to-joy.mid");
+            var result = ComposeBenchmark.Run(directory, melody, Math.Max(1, parse.GetValue(runs)));
+            if (parse.GetValue(json)) CliJson.Write(Console.Out, result);
+            else Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Path.GetFileName(melody)} ({result.Steps} steps): model load {result.LoadMs:0.0} ms (target < {result.TargetLoadMs:0}); read + generate + write {result.WarmMsMedian:0.0} ms warm (median of {result.Runs}; min {result.WarmMsMin:0.0}; target < {result.TargetComposeMs:0}), first run in this process {result.FirstMs:0.0} ms (includes JIT)"));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static string FindSample(string name)
+    {
+        var here = Path.Combine(Environment.CurrentDirectory, "samples", "melodies", name);
+        if (File.Exists(here)) return here;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, "samples", "melodies", name);
+            if (File.Exists(path)) return path;
+        }
+        throw new FileNotFoundException($"samples/melodies/{name} not found; pass --input");
     }
 
     private static Command Render()
