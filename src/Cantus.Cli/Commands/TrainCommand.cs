@@ -48,10 +48,11 @@ internal static class TrainCommand
         var evalSamples = new Option<int>("--eval-samples") { Description = "Fixed evaluation melodies", DefaultValueFactory = _ => defaults.EvaluationSamples };
         var threads = new Option<int?>("--threads") { Description = "Engine threads (default: all cores)" };
         var json = new Option<bool>("--json") { Description = "Print progress events as JSON lines instead of a progress bar" };
+        var noCalibrate = new Option<bool>("--no-calibrate") { Description = "Do not choose the clean-up settings on the valid split at the end" };
         var command = new Command("train", "Train the GAN (WGAN-GP, the DeepComposer lab's recipe by default)")
         {
             output, resume, iterations, epochs, batch, lrG, lrD, beta1, beta2, ratio, gp, condition, seed, dataset, tags, split, hop, transpose,
-            filters, criticFilters, octaves, range, latent, every, keep, metricsEvery, evalSamples, threads, json,
+            filters, criticFilters, octaves, range, latent, every, keep, metricsEvery, evalSamples, threads, json, noCalibrate,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -121,6 +122,13 @@ internal static class TrainCommand
                 Console.CancelKeyPress -= onCancel;
             }
             Console.Error.WriteLine($"{(cts.IsCancellationRequested ? "stopped" : "finished")} at iteration {session.Iteration}; model in {Path.Combine(session.RunDirectory, "model")}");
+            if (!parse.GetValue(noCalibrate))
+            {
+                var calibration = session.CalibrateCleanup();
+                Console.Error.WriteLine(calibration is null
+                    ? "clean-up not calibrated: the dataset has no valid split (see cantus evaluate --calibrate)"
+                    : string.Create(CultureInfo.InvariantCulture, $"clean-up calibrated on {calibration.Chosen.CalibratedOn}: threshold {calibration.Chosen.Threshold:0.0#}, key penalty {calibration.Chosen.KeyPenalty:0.0#}, similarity index {calibration.ChosenSimilarity:0.000}"));
+            }
             return ExitCodes.Success;
         }));
         return command;

@@ -1,3 +1,4 @@
+using Cantus.Gan.Evaluation;
 using System.Diagnostics;
 using Cantus.Gan.Models;
 using Cantus.Gan.Networks;
@@ -26,9 +27,12 @@ public sealed class TrainingSession
     private readonly CheckpointStore _checkpoints;
     private readonly TrainingMonitor _monitor;
     private readonly WganGp _steps;
+    private readonly string? _dataDirectory;
+    private CleanupSettings? _cleanup;
 
-    private TrainingSession(RunDirectory run, RunInfo info, TrainingData data)
+    private TrainingSession(RunDirectory run, RunInfo info, TrainingData data, string? dataDirectory)
     {
+        _dataDirectory = dataDirectory;
         _run = run;
         _info = info;
         _data = data;
@@ -78,7 +82,7 @@ public sealed class TrainingSession
             typeof(TrainingSession).Assembly.GetName().Version?.ToString() ?? "0", EngineSettings.ThreadCount, DateTimeOffset.UtcNow);
         var run = new RunDirectory(runDirectory);
         run.WriteRunInfo(info);
-        return new TrainingSession(run, info, data);
+        return new TrainingSession(run, info, data, dataDirectory);
     }
 
     /// <summary>
@@ -114,7 +118,7 @@ public sealed class TrainingSession
         var data = TrainingData.Load(info.Options, info.Architecture, dataDirectory);
         if (data.Fingerprint != info.DatasetFingerprint)
             throw new InvalidDataException($"The training data changed since the run started (fingerprint {data.Fingerprint[..12]}… vs {info.DatasetFingerprint[..Math.Min(12, info.DatasetFingerprint.Length)]}… in run.json).");
-        var session = new TrainingSession(run, info, data);
+        var session = new TrainingSession(run, info, data, dataDirectory);
         session.Iteration = session._checkpoints.LoadLatest(session._generator, session._critic, session._optG, session._optD) ?? 0;
         run.TruncateLogs(session.Iteration);
         return session;
@@ -173,6 +177,29 @@ public sealed class TrainingSession
         return path;
     }
 
+    /// <summary>
+    /// Chooses the clean-up settings of <c>model/</c> on the dataset's valid split
+    /// (<see cref="CleanupCalibration"/>, at most <paramref name="maxWindows"/> windows) and
+    /// stores them in its model.json; null when the dataset has no valid windows (the test
+    /// split is never used for this).
+    /// </summary>
+    public CalibrationResult? CalibrateCleanup(int maxWindows = 600)
+    {
+        var options = new EvaluationOptions { Dataset = _info.Options.Dataset, Split = "valid", MaxWindows = maxWindows };
+        CalibrationResult result;
+        try
+        {
+            result = CleanupCalibration.Calibrate(CurrentModel(), options, _dataDirectory);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+        _cleanup = result.Chosen;
+        ModelStore.SaveConfig(_run.Model, ModelConfigFor());
+        return result;
+    }
+
     private MetricsSnapshot Evaluate(long iteration)
     {
         var snapshot = _monitor.Measure(iteration, _monitor.Samples(_generator));
@@ -187,6 +214,7 @@ public sealed class TrainingSession
         ConditionTrack = _info.Options.ConditionTrack,
         Training = _info.Options,
         Iterations = (int)Iteration,
+        Cleanup = _cleanup,
     };
 
     private static IReadOnlyList<string> VoiceNames(TrainingOptions options, GanArchitecture a) =>

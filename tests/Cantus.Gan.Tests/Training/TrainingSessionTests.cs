@@ -8,6 +8,32 @@ namespace Cantus.Gan.Tests.Training;
 public sealed class TrainingSessionTests
 {
     [Fact]
+    public void CalibrateCleanup_StoresTheValidSplitsChoiceInModelJson()
+    {
+        using var dir = Paths.NewTemp();
+        var architecture = new Cantus.Gan.Networks.GanArchitecture { Filters = 2, LowestPitch = 36, Pitches = 64, LatentChannels = 4, ConditionOctaves = 3 };
+        var options = new TrainingOptions { Dataset = "jsb-chorales", Iterations = 1, BatchSize = 3, CriticSteps = 1, CheckpointEvery = 1, MetricsEvery = 1, EvaluationSamples = 4, PreviewSamples = 1 };
+        var session = TrainingSession.Create(dir["run"], options, architecture, Paths.DataRoot);
+        session.Run();
+        var result = session.CalibrateCleanup(maxWindows: 30);
+        Assert.NotNull(result);
+        Assert.Equal("jsb-chorales valid, 30 windows, seed 0", result.Chosen.CalibratedOn);
+        Assert.Equal(result.Grid.Max(g => g.Similarity), result.ChosenSimilarity);
+        Assert.Equal(result.Chosen, ModelStore.Load(Path.Combine(dir["run"], "model")).Config.Cleanup);
+    }
+
+    [Fact]
+    public void CalibrateCleanup_WithoutAValidSplit_LeavesTheModelAlone()
+    {
+        using var dir = Paths.NewTemp();
+        var data = TinyDataset.Write(dir["data"]); // a MIDI folder: every piece is in the train split
+        var session = TrainingSession.Create(dir["run"], TinyDataset.Options(data, 2), TinyDataset.Architecture);
+        session.Run();
+        Assert.Null(session.CalibrateCleanup());
+        Assert.Null(ModelStore.Load(Path.Combine(dir["run"], "model")).Config.Cleanup);
+    }
+
+    [Fact]
     public void TinyRun_HasFiniteLossesAndEveryRunFile()
     {
         using var dir = Paths.NewTemp();
