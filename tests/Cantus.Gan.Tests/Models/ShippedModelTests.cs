@@ -17,6 +17,8 @@ public sealed class ShippedModelTests
         Assert.NotNull(model.Config.Training);
         Assert.NotNull(model.Config.Evaluation);
         Assert.InRange(model.Config.Evaluation!["similarity_index"]!.Value, 0.5, 1.0);
+        Assert.NotNull(model.Config.Cleanup); // calibrated on the valid split
+        Assert.Contains("valid", model.Config.Cleanup!.CalibratedOn, StringComparison.Ordinal);
         Assert.True(new FileInfo(Path.Combine(Directory, ModelStore.WeightsFileName)).Length < 20 << 20);
     }
 
