@@ -59,7 +59,7 @@ internal static class EvaluateCommand
                 }
                 catch (ArgumentException ex)
                 {
-                    throw new UsageException(ex.Message);
+                    throw UsageException.From(ex);
                 }
                 ModelStore.SaveConfig(directory, loaded.Config with { Cleanup = calibration.Chosen });
                 var summary = new
@@ -81,7 +81,7 @@ internal static class EvaluateCommand
             }
             catch (ArgumentException ex)
             {
-                throw new UsageException(ex.Message);
+                throw UsageException.From(ex);
             }
             if (parse.GetValue(report) is { } folder)
             {

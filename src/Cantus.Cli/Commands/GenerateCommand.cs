@@ -66,7 +66,7 @@ internal static class GenerateCommand
             }
             catch (ArgumentException ex)
             {
-                throw new UsageException(ex.Message);
+                throw UsageException.From(ex);
             }
             var target = parse.GetValue(output)!.FullName;
             composition.Midi.Write(target); // via a temporary file and a rename

@@ -101,7 +101,7 @@ internal static class TrainCommand
                 }
                 catch (ArgumentException ex)
                 {
-                    throw new UsageException(ex.Message);
+                    throw UsageException.From(ex);
                 }
                 session = TrainingSession.Create(outDir!, options, architecture);
             }

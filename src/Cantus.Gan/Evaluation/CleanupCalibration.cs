@@ -27,8 +27,8 @@ public static class CleanupCalibration
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Split == "test") throw new ArgumentException("Calibrate on held-out data other than the test split (e.g. the valid split): settings chosen on the test split would flatter its figures.", nameof(options));
-        if (options.Raw) throw new ArgumentException("The raw output has no clean-up to calibrate.", nameof(options));
+        if (options.Split == "test") throw new ArgumentException("Calibrate on held-out data other than the test split (e.g. the valid split): settings chosen on the test split would flatter its figures.");
+        if (options.Raw) throw new ArgumentException("The raw output has no clean-up to calibrate.");
         var dataset = DatasetSource.Open(options.Dataset, dataDirectory: dataDirectory);
         var bach = Evaluator.SplitWindows(model, options, dataset);
         var reference = SetMetrics.Compute(bach, MetricOptions.Default);

@@ -67,6 +67,18 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Contains("No track is named 'violin'", r.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--key-penalty", "5", "The key penalty must be in 0..2, not 5.")]
+    [InlineData("--threshold", "1.5", "The threshold must be in −1..1, not 1.5.")]
+    [InlineData("--candidates", "99", "Candidates must be 1..64.")]
+    public void OutOfRangeOptions_AreUsageErrors_InTheUsersTerms(string option, string value, string message)
+    {
+        var r = Generate(_dir["melody.mid"], option, value);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains(message, r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", r.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void CorruptSafetensors_Exits2()
     {
