@@ -169,8 +169,7 @@ public sealed class Composer
         var calibrated = options.Raw ? null : Model.Config.Cleanup;
         var threshold = options.Threshold ?? calibrated?.Threshold ?? 0f;
         var keyPenalty = options.Raw ? 0f : options.KeyPenalty ?? calibrated?.KeyPenalty ?? 0f;
-        if (!float.IsFinite(threshold) || threshold is < -1 or > 1) throw new ArgumentException($"The threshold must be in −1..1, not {threshold}.");
-        if (!float.IsFinite(keyPenalty) || keyPenalty is < 0 or > 2) throw new ArgumentException($"The key penalty must be in 0..2, not {keyPenalty}.");
+        new CleanupSettings { Threshold = threshold, KeyPenalty = keyPenalty }.Validate(); // the ranges a model's settings must keep, too
         return (threshold, keyPenalty);
     }
 

@@ -21,7 +21,7 @@ public sealed record CleanupSettings
     /// <exception cref="ArgumentException">A value is out of range or not finite.</exception>
     public void Validate()
     {
-        if (!float.IsFinite(Threshold) || Threshold is < -1 or > 1) throw new ArgumentException($"The clean-up threshold must be in −1..1, not {Threshold}.");
+        if (!float.IsFinite(Threshold) || Threshold is < -1 or > 1) throw new ArgumentException($"The threshold must be in −1..1, not {Threshold}.");
         if (!float.IsFinite(KeyPenalty) || KeyPenalty is < 0 or > 2) throw new ArgumentException($"The key penalty must be in 0..2, not {KeyPenalty}.");
     }
 }
