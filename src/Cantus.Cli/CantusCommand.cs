@@ -15,7 +15,6 @@ internal static class CantusCommand
             RollCommand.Create(),
             RenderCommand.Create(),
             DatasetCommand.Create(),
-            BenchCommand.Create(),
             TrainCommand.Create(),
             GenerateCommand.Create(),
             EvaluateCommand.Create(),

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Cantus.Music.Audio.Rendering;
 using Cantus.Music.Audio.SoundFonts;
+using Cantus.Service.Audio;
 
 namespace Cantus.Cli.Commands;
 
@@ -26,39 +26,17 @@ internal sealed class AudioOptions
         command.Options.Add(_maxMinutes);
     }
 
-    public SequenceRenderer CreateRenderer(ParseResult parse)
+    public AudioSettings Read(ParseResult parse)
     {
-        var rate = parse.GetValue(_sampleRate);
-        if (rate is < 8000 or > 192_000) throw new UsageException("--sample-rate must be 8000..192000");
-        var minutes = parse.GetValue(_maxMinutes);
-        if (!(minutes > 0) || minutes > 24 * 60) throw new UsageException("--max-minutes must be above 0 and at most 1440");
-        var font = SoundFontLocator.LoadOrFallback(parse.GetValue(_soundFont));
-        return new SequenceRenderer(font, new AudioRenderOptions
+        var settings = new AudioSettings
         {
-            SampleRate = rate,
-            Format = parse.GetValue(_float) ? WavSampleFormat.Float32 : WavSampleFormat.Pcm16,
+            SoundFontPath = parse.GetValue(_soundFont),
+            SampleRate = parse.GetValue(_sampleRate),
+            Float = parse.GetValue(_float),
             Normalize = !parse.GetValue(_noNormalize),
-            MaxDuration = TimeSpan.FromMinutes(minutes),
-        });
-    }
-
-    /// <summary>Writes <paramref name="sequence"/> as WAV to <paramref name="path"/> via a temporary file.</summary>
-    public static void WriteWav(SequenceRenderer renderer, TimedMidiSequence sequence, string path)
-    {
-        renderer.GetFrameCount(sequence); // checks the duration limit before a file is created
-        var temp = path + ".tmp";
-        try
-        {
-            using (var stream = File.Create(temp))
-            {
-                renderer.WriteWav(sequence, stream);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+            MaxMinutes = parse.GetValue(_maxMinutes),
+        };
+        settings.Validate();
+        return settings;
     }
 }

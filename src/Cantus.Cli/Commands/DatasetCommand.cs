@@ -1,13 +1,33 @@
 using System.CommandLine;
 using Cantus.Music.Datasets;
+using Cantus.Service.Datasets;
 using Spectre.Console;
 
 namespace Cantus.Cli.Commands;
 
-/// <summary><c>cantus dataset download jsb-chorales [--to DIR]</c> and <c>cantus dataset info SOURCE [--json]</c>.</summary>
+/// <summary>
+/// <c>cantus dataset list|download|import|info</c>: the datasets of the data directory
+/// (<see cref="DatasetLibrary"/>), and what training would see of one.
+/// </summary>
 internal static class DatasetCommand
 {
-    public static Command Create() => new("dataset", "Download datasets and show what training would see") { Download(), Info() };
+    public static Command Create() => new("dataset", "List, download and import datasets, and show what training would see") { List(), Download(), Import(), Info() };
+
+    private static Command List()
+    {
+        var json = CommonOptions.Json();
+        var command = new Command("list", "The datasets of the data directory (built-in ones also when not downloaded yet)") { json };
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
+        {
+            var datasets = CliServices.Datasets.List();
+            if (parse.GetValue(json)) CliJson.Write(parse.Out(), datasets);
+            else
+                foreach (var d in datasets)
+                    parse.Out().WriteLine($"{d.Name}  {(d.Available ? "available" : "not downloaded")}  {d.Kind}{(d.Files is int n ? $", {n} files" : "")}{(d.Tags.Count > 0 ? $", tags {string.Join(",", d.Tags)}" : "")}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
 
     private static Command Download()
     {
@@ -15,17 +35,17 @@ internal static class DatasetCommand
         var to = new Option<DirectoryInfo?>("--to") { Description = "Target folder (default: the data directory, $CANTUS_DATA or ~/.local/share/cantus)" };
         var force = new Option<bool>("--force") { Description = "Download again even if a verified copy exists" };
         var command = new Command("download", "Download a dataset from its canonical address and verify its SHA-256") { name, to, force };
-        command.SetAction((parse, ct) => Task.FromResult(CommandRunner.Run(() =>
+        command.SetAction((parse, ct) => Task.FromResult(CommandRunner.Run(parse, () =>
         {
-            if (!string.Equals(parse.GetValue(name), JsbChoralesLoader.DatasetName, StringComparison.OrdinalIgnoreCase))
-                throw new UsageException($"unknown dataset '{parse.GetValue(name)}'; known: {JsbChoralesLoader.DatasetName}");
-            var target = parse.GetValue(to)?.FullName ?? DataDirectory.DatasetDirectory(JsbChoralesLoader.DatasetName);
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
-            var downloader = new JsbChoralesDownloader(http);
             DatasetDownloadResult result = null!;
             AnsiConsole.Status().Start($"Downloading {JsbChoralesDownloader.CanonicalUri}", _ =>
-                result = downloader.DownloadAsync(target, parse.GetValue(force), ct).GetAwaiter().GetResult());
-            Console.Out.WriteLine(result.Downloaded
+            {
+                result = parse.GetValue(to) is { } folder
+                    ? new JsbChoralesDownloader(http).DownloadAsync(folder.FullName, parse.GetValue(force), ct).GetAwaiter().GetResult()
+                    : CliServices.Datasets.DownloadAsync(parse.GetValue(name)!, parse.GetValue(force), http, ct).GetAwaiter().GetResult();
+            });
+            parse.Out().WriteLine(result.Downloaded
                 ? $"downloaded {result.Bytes} bytes to {result.Path} (SHA-256 {result.Sha256} verified)"
                 : $"already present and verified: {result.Path}");
             return ExitCodes.Success;
@@ -33,20 +53,42 @@ internal static class DatasetCommand
         return command;
     }
 
+    private static Command Import()
+    {
+        var name = new Argument<string>("NAME") { Description = "Name of the new dataset (lower-case letters, digits, '.', '_', '-')" };
+        var archive = new Argument<FileInfo>("ZIP") { Description = "A zip archive of MIDI files" };
+        var tags = new Option<string[]>("--tag") { Description = "Tags of the dataset (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var description = new Option<string?>("--description") { Description = "What the dataset is" };
+        var command = new Command("import", "Import a zip of MIDI files into the data directory as a dataset") { name, archive, tags, description };
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
+        {
+            var path = parse.GetValue(archive)!.FullName;
+            if (!File.Exists(path)) throw new FileNotFoundException($"No such file: {path}", path);
+            using var stream = File.OpenRead(path);
+            var result = CliServices.Datasets.Import(parse.GetValue(name)!, stream, parse.GetValue(tags), parse.GetValue(description));
+            foreach (var s in result.Skipped) parse.Err().WriteLine($"left out: {s}");
+            foreach (var r in result.Repairs) parse.Err().WriteLine($"repaired: {r}");
+            parse.Out().WriteLine($"imported {result.Dataset.Files} MIDI files as dataset {result.Dataset.Name}{(result.Skipped.Count > 0 ? $" ({result.Skipped.Count} entries left out)" : "")}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
     private static Command Info()
     {
-        var source = new Argument<string>("SOURCE") { Description = "jsb-chorales, a Jsb16thSeparated.json file, or a folder of MIDI files" };
+        var source = new Argument<string>("SOURCE") { Description = "A dataset name (e.g. jsb-chorales), a Jsb16thSeparated.json file, or a folder of MIDI files" };
         var json = CommonOptions.Json();
         var window = WindowingOptions.Create();
         var tags = new Option<string[]>("--tag") { Description = "Tags of a MIDI-folder dataset (repeatable)", AllowMultipleArgumentsPerToken = true };
         var split = new Option<bool>("--split-by-name") { Description = "Split a MIDI folder 80/10/10 by a hash of each file's name (default: all train)" };
         var command = new Command("info", "Pieces and training samples (after windowing and transposition) per split") { source, json, tags, split };
         window.AddTo(command);
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
-            var dataset = DatasetSource.Open(parse.GetValue(source)!, parse.GetValue(tags), parse.GetValue(split) ? SplitRule.ByNameHash() : SplitRule.AllTrain);
+            var resolver = new DatasetSource(CliServices.Paths.DataDirectory, parse.GetValue(split) ? SplitRule.ByNameHash() : SplitRule.AllTrain);
+            var dataset = resolver.Open(parse.GetValue(source)!, parse.GetValue(tags));
             var info = DatasetInfo.Compute(dataset, window.Read(parse));
-            Console.Out.WriteLine(parse.GetValue(json) ? info.ToJson() : info.ToText());
+            parse.Out().WriteLine(parse.GetValue(json) ? info.ToJson() : info.ToText());
             return ExitCodes.Success;
         }));
         return command;

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Cantus.Gan.Evaluation;
-using Cantus.Gan.Models;
+using Cantus.Music.IO;
+using Cantus.Service;
+using Cantus.Service.Evaluation;
 
 namespace Cantus.Cli.Commands;
 
@@ -16,9 +18,9 @@ internal static class EvaluateCommand
     public static Command Create()
     {
         var defaults = new EvaluationOptions();
-        var model = new Argument<string?>("MODEL") { Description = "Model directory (default: models/bach-chorales)", Arity = ArgumentArity.ZeroOrOne };
+        var model = new Argument<string?>("MODEL") { Description = "Model directory or the name of a sample or custom model (default: models/bach-chorales)", Arity = ArgumentArity.ZeroOrOne };
         var dataset = new Option<string>("--dataset") { Description = "jsb-chorales, a Jsb16thSeparated.json file or a MIDI folder", DefaultValueFactory = _ => defaults.Dataset };
-        var split = new Option<string>("--split") { Description = "train, valid or test", DefaultValueFactory = _ => defaults.Split };
+        var split = new Option<string>("--split") { Description = "train, valid or test", DefaultValueFactory = _ => "test" };
         var hop = new Option<int>("--hop") { Description = "Steps between window starts", DefaultValueFactory = _ => defaults.Hop };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the latents", DefaultValueFactory = _ => defaults.Seed };
         var raw = new Option<bool>("--raw") { Description = "Evaluate the raw output (no clean-up)" };
@@ -33,35 +35,28 @@ internal static class EvaluateCommand
         {
             model, dataset, split, hop, seed, raw, threshold, keyPenalty, calibrate, max, json, report, record,
         };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
-            var directory = parse.GetValue(model) ?? ModelStore.DefaultModelDirectory();
-            var loaded = ModelStore.Load(directory);
-            var options = new EvaluationOptions
+            var request = new EvaluateRequest
             {
-                Dataset = parse.GetValue(dataset)!,
-                Split = parse.GetValue(split)!,
-                Hop = parse.GetValue(hop),
-                Seed = parse.GetValue(seed),
-                Raw = parse.GetValue(raw),
-                Threshold = parse.GetValue(threshold),
-                KeyPenalty = parse.GetValue(keyPenalty),
-                MaxWindows = parse.GetValue(max),
+                Model = CliServices.Model(parse.GetValue(model)),
+                Options = new EvaluationOptions
+                {
+                    Dataset = parse.GetValue(dataset)!,
+                    Split = OptionValues.Split(parse.GetValue(split)),
+                    Hop = parse.GetValue(hop),
+                    Seed = parse.GetValue(seed),
+                    Raw = parse.GetValue(raw),
+                    Threshold = parse.GetValue(threshold),
+                    KeyPenalty = parse.GetValue(keyPenalty),
+                    MaxWindows = parse.GetValue(max),
+                },
+                Record = parse.GetValue(record) || parse.GetValue(calibrate),
             };
-            if (options.Split is not ("train" or "valid" or "test")) throw new UsageException("--split must be train, valid or test");
-            if (options.Hop < 1 || options.MaxWindows is < 1) throw new UsageException("--hop and --max-windows must be positive");
+            var evaluate = CliServices.Evaluate;
             if (parse.GetValue(calibrate))
             {
-                CalibrationResult calibration;
-                try
-                {
-                    calibration = CleanupCalibration.Calibrate(loaded, options);
-                }
-                catch (ArgumentException ex)
-                {
-                    throw UsageException.From(ex);
-                }
-                ModelStore.SaveConfig(directory, loaded.Config with { Cleanup = calibration.Chosen });
+                var calibration = evaluate.Calibrate(request);
                 var summary = new
                 {
                     threshold = calibration.Chosen.Threshold,
@@ -70,27 +65,18 @@ internal static class EvaluateCommand
                     windows = calibration.Windows,
                     grid = calibration.Grid.Select(g => new { threshold = g.Threshold, key_penalty = g.KeyPenalty, similarity_index = g.Similarity }),
                 };
-                if (parse.GetValue(json)) CliJson.Write(Console.Out, summary);
-                else Console.Out.WriteLine(CalibrationTable(calibration));
+                if (parse.GetValue(json)) CliJson.Write(parse.Out(), summary);
+                else parse.Out().WriteLine(CalibrationTable(calibration));
                 return ExitCodes.Success;
             }
-            EvaluationReport result;
-            try
-            {
-                result = Evaluator.Evaluate(loaded, options, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory))));
-            }
-            catch (ArgumentException ex)
-            {
-                throw UsageException.From(ex);
-            }
+            var result = evaluate.Evaluate(request);
             if (parse.GetValue(report) is { } folder)
             {
                 Directory.CreateDirectory(folder.FullName);
-                File.WriteAllText(Path.Combine(folder.FullName, "evaluation.json"), result.ToJson());
-                File.WriteAllText(Path.Combine(folder.FullName, "evaluation.md"), result.ToMarkdown());
+                AtomicFile.WriteAllText(Path.Combine(folder.FullName, "evaluation.json"), result.ToJson());
+                AtomicFile.WriteAllText(Path.Combine(folder.FullName, "evaluation.md"), result.ToMarkdown());
             }
-            if (parse.GetValue(record)) ModelStore.SaveConfig(directory, loaded.Config with { Evaluation = result.Headline() });
-            Console.Out.WriteLine(parse.GetValue(json) ? result.ToJson() : result.ToMarkdown());
+            parse.Out().WriteLine(parse.GetValue(json) ? result.ToJson() : result.ToMarkdown());
             return ExitCodes.Success;
         }));
         return command;

@@ -1,24 +1,23 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
-using Cantus.Gan.Composing;
 using Cantus.Gan.Models;
-using Cantus.Music.Audio.Rendering;
-using Cantus.Music.Images;
-using Cantus.Music.Midi;
+using Cantus.Music.IO;
+using Cantus.Service;
+using Cantus.Service.Composing;
 
 namespace Cantus.Cli.Commands;
 
 /// <summary>
 /// <c>cantus generate --input melody.mid --out song.mid [--model DIR]</c>: the GAN writes the
-/// accompaniment of a melody of any length (see docs/gan.md, "Composing").
+/// accompaniment of a melody of any length (see docs/gan.md, "Composing"): bind the options,
+/// call <see cref="ComposeMelody"/>, write its files.
 /// </summary>
 internal static class GenerateCommand
 {
     public static Command Create()
     {
-        var model = new Option<string?>("--model", "-m") { Description = "Model directory (model.safetensors + model.json); default: models/bach-chorales" };
-        var input = new Option<FileInfo>("--input", "-i") { Description = "The melody (MIDI file)", Required = true };
+        var model = new Option<string?>("--model", "-m") { Description = "Model: a model directory (model.safetensors + model.json) or the name of a sample or custom model; default: models/bach-chorales" };
+        var inputOption = new Option<FileInfo>("--input", "-i") { Description = "The melody (MIDI file)", Required = true };
         var output = new Option<FileInfo>("--out", "-o") { Description = "The MIDI file to write", Required = true };
         var png = new Option<FileInfo?>("--png") { Description = "Also draw the result as a piano-roll PNG" };
         var wav = new Option<FileInfo?>("--wav") { Description = "Also render the result to WAV (the same synthesizer as 'cantus render')" };
@@ -36,66 +35,48 @@ internal static class GenerateCommand
         var timings = new Option<bool>("--timings") { Description = "Print load and compute times to stderr" };
         var command = new Command("generate", "Write the accompaniment of a melody with a trained GAN")
         {
-            model, input, output, png, wav, seed, latent, saveLatent, track, programs, threshold, keyPenalty, raw, candidates, lenient, timings,
+            model, inputOption, output, png, wav, seed, latent, saveLatent, track, programs, threshold, keyPenalty, raw, candidates, lenient, timings,
         };
         audio.AddTo(command);
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
-            var renderer = parse.GetValue(wav) is null ? null : audio.CreateRenderer(parse); // bad audio options fail before any work
-            var clock = Stopwatch.StartNew();
-            var directory = parse.GetValue(model) ?? ModelStore.DefaultModelDirectory();
-            var loaded = ModelStore.Load(directory);
-            var loadMs = clock.Elapsed.TotalMilliseconds;
-            clock.Restart();
-            var midi = MidiFile.Read(parse.GetValue(input)!.FullName, CommonOptions.Reading(parse.GetValue(lenient)));
-            var options = new ComposeOptions
+            var input = parse.GetValue(inputOption)!.FullName;
+            if (!File.Exists(input)) throw new FileNotFoundException($"No such file: {input}", input);
+            var target = parse.GetValue(output)!.FullName;
+            var result = CliServices.Compose.Execute(new ComposeRequest
             {
+                Melody = File.ReadAllBytes(input),
+                MelodyName = Path.GetFileName(target),
+                Lenient = parse.GetValue(lenient),
+                Model = CliServices.Model(parse.GetValue(model)),
                 MelodyTrack = parse.GetValue(track),
                 Threshold = parse.GetValue(threshold),
                 KeyPenalty = parse.GetValue(keyPenalty),
                 Raw = parse.GetValue(raw),
                 Seed = parse.GetValue(seed),
                 Latent = parse.GetValue(latent) is { } z ? LatentFile.Read(z.FullName) : null,
-                Programs = ParsePrograms(parse.GetValue(programs)),
+                Programs = OptionValues.Programs(parse.GetValue(programs)),
                 Candidates = parse.GetValue(candidates),
-            };
-            Composition composition;
-            try
-            {
-                composition = new Composer(loaded).Compose(midi, options);
-            }
-            catch (ArgumentException ex)
-            {
-                throw UsageException.From(ex);
-            }
-            var target = parse.GetValue(output)!.FullName;
-            composition.Midi.Write(target); // via a temporary file and a rename
-            var computeMs = clock.Elapsed.TotalMilliseconds;
+                Png = parse.GetValue(png) is not null,
+                Wav = parse.GetValue(wav) is null ? null : audio.Read(parse),
+                Limits = ComposeLimits.Local,
+            });
+            var composition = result.Composition;
+            AtomicFile.WriteAllBytes(target, result.Midi);
             if (parse.GetValue(saveLatent) is { } save) LatentFile.Write(save.FullName, composition.Latent);
-            if (parse.GetValue(png) is { } picture)
-            {
-                var image = new PianoRollRenderer().Render(composition.Roll, Path.GetFileName(target));
-                using var stream = File.Create(picture.FullName);
-                PngEncoder.Encode(image, stream);
-            }
+            if (parse.GetValue(png) is { } picture) AtomicFile.WriteAllBytes(picture.FullName, result.Png!);
             if (parse.GetValue(wav) is { } sound)
             {
-                AudioOptions.WriteWav(renderer!, TimedMidiSequence.FromMidi(composition.Midi), sound.FullName);
-                Console.Out.WriteLine($"wrote {sound.FullName}");
+                AtomicFile.WriteAllBytes(sound.FullName, result.Wav!);
+                parse.Out().WriteLine($"wrote {sound.FullName}");
             }
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            foreach (var repair in result.Repairs) parse.Err().WriteLine($"repaired: {repair}");
+            parse.Out().WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {target}: {composition.Roll.Steps} steps, {composition.Windows} window(s){(composition.LeadingSilenceSteps > 0 ? $", {composition.LeadingSilenceSteps} steps of leading silence kept" : "")}{(composition.Transposition != 0 ? $", melody moved {composition.Transposition:+#;-#} semitones to fit the model" : "")}{(composition.CriticScore is double s ? $", critic score {s:F3}" : "")}"));
             if (parse.GetValue(timings))
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model load {loadMs:F1} ms; read + generate + write {computeMs:F1} ms"));
+                parse.Err().WriteLine(string.Create(CultureInfo.InvariantCulture, $"model load {result.Timings.LoadMs:F1} ms; read + generate + write {result.Timings.ComposeMs:F1} ms"));
             return ExitCodes.Success;
         }));
         return command;
-    }
-
-    private static int[] ParsePrograms(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return [];
-        return text.Split(',').Select(p => int.TryParse(p.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v <= 127
-            ? v : throw new UsageException($"--programs must be numbers 0..127 separated by commas, not '{text}'")).ToArray();
     }
 }

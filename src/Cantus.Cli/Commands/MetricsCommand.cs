@@ -15,14 +15,14 @@ internal static class MetricsCommand
         var lenient = CommonOptions.Lenient();
         var bar = new Option<int>("--steps-per-bar") { Description = "Steps per bar for the per-bar metrics", DefaultValueFactory = _ => 16 };
         var command = new Command("metrics", "Music metrics per track (empty bars, pitches, scale, polyphony, harmony with track 0, ...)") { paths, json, lenient, bar };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var files = MidiFileSet.Expand(parse.GetValue(paths)!);
-            if (files.Count == 0) throw new UsageException("no MIDI files found under the given paths");
+            if (files.Count == 0) throw Service.Errors.CantusException.Invalid("No MIDI files were found under the given paths.");
             var samples = MidiFileSet.Read(files, CommonOptions.Reading(parse.GetValue(lenient))).Select(s => s.Multitrack);
             var set = SetMetrics.Compute(samples, new MetricOptions(stepsPerBar: parse.GetValue(bar)));
-            if (parse.GetValue(json)) Console.Out.WriteLine(set.ToJson(indented: true));
-            else PrintTable(set, Console.Out);
+            if (parse.GetValue(json)) parse.Out().WriteLine(set.ToJson(indented: true));
+            else PrintTable(set, parse.Out());
             return ExitCodes.Success;
         }));
         return command;

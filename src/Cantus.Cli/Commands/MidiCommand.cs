@@ -13,12 +13,12 @@ internal static class MidiCommand
         var json = CommonOptions.Json();
         var lenient = CommonOptions.Lenient();
         var inspect = new Command("inspect", "Show a MIDI file's format, tracks, notes, tempo map and duration") { file, json, lenient };
-        inspect.SetAction(parse => CommandRunner.Run(() =>
+        inspect.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var midi = MidiFile.Read(parse.GetValue(file)!.FullName, CommonOptions.Reading(parse.GetValue(lenient)));
             var summary = MidiSummary.Of(midi);
-            if (parse.GetValue(json)) CliJson.Write(Console.Out, summary);
-            else PrintText(summary, Console.Out);
+            if (parse.GetValue(json)) CliJson.Write(parse.Out(), summary);
+            else PrintText(summary, parse.Out());
             return ExitCodes.Success;
         }));
         return new Command("midi", "Work with MIDI files") { inspect };

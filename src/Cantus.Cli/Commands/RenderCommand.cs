@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Cantus.Music.Audio.Rendering;
+using Cantus.Music.IO;
 using Cantus.Music.Midi;
+using Cantus.Service.Audio;
 
 namespace Cantus.Cli.Commands;
 
@@ -16,15 +18,14 @@ internal static class RenderCommand
         var audio = new AudioOptions();
         var command = new Command("render", "Render a MIDI file to WAV with a SoundFont synthesizer") { file, output, lenient };
         audio.AddTo(command);
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var midi = MidiFile.Read(parse.GetValue(file)!.FullName, CommonOptions.Reading(parse.GetValue(lenient)));
-            var sequence = TimedMidiSequence.FromMidi(midi);
-            var renderer = audio.CreateRenderer(parse);
+            var renderer = AudioRendering.CreateRenderer(audio.Read(parse));
             var target = parse.GetValue(output)!.FullName;
-            AudioOptions.WriteWav(renderer, sequence, target);
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"wrote {target}: {renderer.GetFrameCount(sequence) / (double)renderer.Options.SampleRate:0.00} s with {renderer.SoundFont.Name}"));
+            AtomicFile.WriteAllBytes(target, AudioRendering.RenderWav(renderer, midi));
+            parse.Out().WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wrote {target}: {renderer.GetFrameCount(TimedMidiSequence.FromMidi(midi)) / (double)renderer.Options.SampleRate:0.00} s with {renderer.SoundFont.Name}"));
             return ExitCodes.Success;
         }));
         return command;

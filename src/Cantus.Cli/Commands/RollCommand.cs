@@ -1,3 +1,4 @@
+using Cantus.Music.IO;
 using System.CommandLine;
 using Cantus.Music.Images;
 using Cantus.Music.PianoRolls;
@@ -22,13 +23,13 @@ internal static class RollCommand
         var scale = new Option<int>("--scale") { Description = "Pixels per step (pitch rows are 5/6 of it)", DefaultValueFactory = _ => 6 };
         var title = new Option<string?>("--title") { Description = "Title above the picture" };
         var command = new Command("roll", "Draw MIDI files as a piano-roll PNG (or an animated PNG)") { files, output, lenient, stacked, dark, animate, delay, scale, title };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var paths = MidiFileSet.Expand(parse.GetValue(files)!);
-            if (paths.Count == 0) throw new UsageException("no MIDI files found under the given paths");
+            if (paths.Count == 0) throw Service.Errors.CantusException.Invalid("No MIDI files were found under the given paths.");
             var rolls = MidiFileSet.Read(paths, CommonOptions.Reading(parse.GetValue(lenient))).ToList();
             var pixels = parse.GetValue(scale);
-            if (pixels is < 1 or > 64) throw new UsageException("--scale must be 1..64");
+            if (pixels is < 1 or > 64) throw Service.Errors.CantusException.Invalid("--scale must be 1..64.");
             var renderer = new PianoRollRenderer(new PianoRollRenderOptions
             {
                 PixelsPerStep = pixels,
@@ -38,8 +39,7 @@ internal static class RollCommand
             });
             var target = parse.GetValue(output)!.FullName;
             var names = rolls.Select(r => Path.GetFileName(r.Path)).ToList();
-            var temp = target + ".tmp";
-            using (var stream = File.Create(temp))
+            AtomicFile.Write(target, stream =>
             {
                 if (parse.GetValue(animate))
                     renderer.WriteAnimation([.. rolls.Select(r => r.Multitrack)], stream, names, new ApngOptions { FrameDelay = TimeSpan.FromMilliseconds(Math.Clamp(parse.GetValue(delay), 1, 65_535_000)) });
@@ -50,9 +50,8 @@ internal static class RollCommand
                         : renderer.Render([.. rolls.Select(r => r.Multitrack)], parse.GetValue(title), names);
                     PngEncoder.Encode(image, stream);
                 }
-            }
-            File.Move(temp, target, overwrite: true);
-            Console.Out.WriteLine($"wrote {target}");
+            });
+            parse.Out().WriteLine($"wrote {target}");
             return ExitCodes.Success;
         }));
         return command;

@@ -3,6 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using Cantus.Gan.Networks;
 using Cantus.Gan.Training;
+using Cantus.Service;
+using Cantus.Service.Errors;
+using Cantus.Service.Training;
 using Cantus.Tensors;
 using Spectre.Console;
 
@@ -34,13 +37,13 @@ internal static class TrainCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of weights, batches and noise", DefaultValueFactory = _ => defaults.Seed };
         var dataset = new Option<string>("--dataset") { Description = "jsb-chorales, a Jsb16thSeparated.json file or a folder of MIDI files", DefaultValueFactory = _ => defaults.Dataset };
         var tags = new Option<string[]>("--tag") { Description = "Tags a MIDI-folder dataset must carry (repeatable)", AllowMultipleArgumentsPerToken = true };
-        var split = new Option<string>("--split") { Description = "train, valid or test", DefaultValueFactory = _ => defaults.Split };
+        var split = new Option<string>("--split") { Description = "train, valid or test", DefaultValueFactory = _ => "train" };
         var hop = new Option<int>("--hop") { Description = "Steps between window starts", DefaultValueFactory = _ => defaults.Hop };
-        var transpose = new Option<string>("--transpose") { Description = "Transposition augmentation: none, all or k (±k semitones)", DefaultValueFactory = _ => defaults.Transposition };
+        var transpose = new Option<string>("--transpose") { Description = "Transposition augmentation: none, all or k (±k semitones)", DefaultValueFactory = _ => "none" };
         var filters = new Option<int>("--filters") { Description = "Base filter count f (layers f, 2f, 4f, 8f)", DefaultValueFactory = _ => lab.Filters };
         var criticFilters = new Option<int?>("--critic-filters") { Description = "Base filter count of the critic (default: --filters)" };
         var octaves = new Option<int?>("--condition-octaves") { Description = "Condition on the melody and copies 1, 2, ... octaves down (1: the lab's single melody channel)" };
-        var range = new Option<string>("--pitch-range") { Description = "Pitches LOW..HIGH of the networks' rolls; the count must be a multiple of 16 (e.g. 36..99)", DefaultValueFactory = _ => "0..127" };
+        var range0 = new Option<string>("--pitch-range") { Description = "Pitches LOW..HIGH of the networks' rolls; the count must be a multiple of 16 (e.g. 36..99)", DefaultValueFactory = _ => "0..127" };
         var latent = new Option<int>("--latent-channels") { Description = "Latent channels at the bottleneck", DefaultValueFactory = _ => lab.LatentChannels };
         var every = new Option<int>("--checkpoint-every") { Description = "Iterations between checkpoints and sample pictures", DefaultValueFactory = _ => defaults.CheckpointEvery };
         var keep = new Option<int>("--keep") { Description = "Checkpoints kept", DefaultValueFactory = _ => defaults.KeepCheckpoints };
@@ -52,23 +55,32 @@ internal static class TrainCommand
         var command = new Command("train", "Train the GAN (WGAN-GP, the DeepComposer lab's recipe by default)")
         {
             output, resume, iterations, epochs, batch, lrG, lrD, beta1, beta2, ratio, gp, condition, seed, dataset, tags, split, hop, transpose,
-            filters, criticFilters, octaves, range, latent, every, keep, metricsEvery, evalSamples, threads, json, noCalibrate,
+            filters, criticFilters, octaves, range0, latent, every, keep, metricsEvery, evalSamples, threads, json, noCalibrate,
         };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
-            if (parse.GetValue(threads) is int t) EngineSettings.ThreadCount = t is >= 1 and <= 256 ? t : throw new UsageException("--threads must be 1..256");
+            if (parse.GetValue(threads) is int t)
+                EngineSettings.ThreadCount = t is >= 1 and <= 256 ? t : throw CantusException.Invalid("--threads must be 1..256.");
             string? outDir = parse.GetValue(output), resumeDir = parse.GetValue(resume);
-            if ((outDir is null) == (resumeDir is null)) throw new UsageException("give exactly one of --out RUN (new run) and --resume RUN");
+            if ((outDir is null) == (resumeDir is null)) throw CantusException.Invalid("Give exactly one of --out RUN (a new run) and --resume RUN.");
+            var train = CliServices.Train;
+            var calibrate = !parse.GetValue(noCalibrate);
             TrainingSession session;
             if (resumeDir is not null)
             {
                 // Learning rates given with --resume replace the run's from here on (a decay for the last stretch).
                 float? Given(Option<float> o) => parse.GetResult(o) is { Implicit: false } ? parse.GetValue(o) : null;
-                session = TrainingSession.Resume(resumeDir, iterations: parse.GetValue(iterations), generatorLearningRate: Given(lrG), criticLearningRate: Given(lrD));
+                session = train.Resume(new ResumeTrainingRequest
+                {
+                    Run = new RunFolder(resumeDir),
+                    Iterations = parse.GetValue(iterations),
+                    GeneratorLearningRate = Given(lrG),
+                    CriticLearningRate = Given(lrD),
+                });
             }
             else
             {
-                var (low, count) = ParseRange(parse.GetValue(range)!);
+                var range = OptionValues.PitchRange(parse.GetValue(range0), "pitchRange");
                 var options = new TrainingOptions
                 {
                     Iterations = parse.GetValue(iterations) ?? defaults.Iterations,
@@ -84,26 +96,25 @@ internal static class TrainCommand
                     Seed = parse.GetValue(seed),
                     Dataset = parse.GetValue(dataset)!,
                     Tags = parse.GetValue(tags) ?? [],
-                    Split = parse.GetValue(split)!,
+                    Split = OptionValues.Split(parse.GetValue(split)),
                     Hop = parse.GetValue(hop),
-                    Transposition = parse.GetValue(transpose)!,
+                    Transposition = OptionValues.Transposition(parse.GetValue(transpose)),
                     CheckpointEvery = parse.GetValue(every),
                     KeepCheckpoints = parse.GetValue(keep),
                     MetricsEvery = parse.GetValue(metricsEvery),
                     EvaluationSamples = parse.GetValue(evalSamples),
                     PreviewSamples = Math.Clamp(parse.GetValue(evalSamples), 1, defaults.PreviewSamples),
                 };
-                var architecture = lab with { Filters = parse.GetValue(filters), CriticFilters = parse.GetValue(criticFilters), ConditionOctaves = parse.GetValue(octaves), LowestPitch = low, Pitches = count, LatentChannels = parse.GetValue(latent) };
-                try
+                var architecture = lab with
                 {
-                    options.Validate();
-                    architecture.Validate();
-                }
-                catch (ArgumentException ex)
-                {
-                    throw UsageException.From(ex);
-                }
-                session = TrainingSession.Create(outDir!, options, architecture);
+                    Filters = parse.GetValue(filters),
+                    CriticFilters = parse.GetValue(criticFilters),
+                    ConditionOctaves = parse.GetValue(octaves),
+                    LowestPitch = range.Lowest,
+                    Pitches = range.Count,
+                    LatentChannels = parse.GetValue(latent),
+                };
+                session = train.Start(new TrainRequest { Run = new RunFolder(outDir!), Options = options, Architecture = architecture, Calibrate = calibrate });
             }
             using var cts = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -112,30 +123,34 @@ internal static class TrainCommand
                 cts.Cancel();
             };
             Console.CancelKeyPress += onCancel;
+            TrainResult result;
             try
             {
-                if (parse.GetValue(json)) session.Run(new JsonProgress(), cts.Token);
-                else RunWithProgressBar(session, cts.Token);
+                var progress = parse.GetValue(json) ? (IProgress<TrainingProgress>)new JsonProgress(parse.Out()) : null;
+                result = progress is not null
+                    ? train.Run(session, calibrate, progress, cancellationToken: cts.Token)
+                    : RunWithProgressBar(train, session, calibrate, cts.Token);
             }
             finally
             {
                 Console.CancelKeyPress -= onCancel;
             }
-            Console.Error.WriteLine($"{(cts.IsCancellationRequested ? "stopped" : "finished")} at iteration {session.Iteration}; model in {Path.Combine(session.RunDirectory, "model")}");
-            if (!parse.GetValue(noCalibrate))
+            var modelDir = ((RunFolder)session.Store).Model;
+            parse.Err().WriteLine($"{(result.Stopped ? "stopped" : "finished")} at iteration {result.Iteration}; model in {modelDir}");
+            if (calibrate)
             {
-                var calibration = session.CalibrateCleanup();
-                Console.Error.WriteLine(calibration is null
-                    ? "clean-up not calibrated: the dataset has no valid split (see cantus evaluate --calibrate)"
-                    : string.Create(CultureInfo.InvariantCulture, $"clean-up calibrated on {calibration.Chosen.CalibratedOn}: threshold {calibration.Chosen.Threshold:0.0#}, key penalty {calibration.Chosen.KeyPenalty:0.0#}, similarity index {calibration.ChosenSimilarity:0.000}"));
+                parse.Err().WriteLine(result.Calibration is not { } c
+                    ? $"clean-up not calibrated: {result.CalibrationSkipped} (see cantus evaluate --calibrate)"
+                    : string.Create(CultureInfo.InvariantCulture, $"clean-up calibrated on {c.Chosen.CalibratedOn}: threshold {c.Chosen.Threshold:0.0#}, key penalty {c.Chosen.KeyPenalty:0.0#}, similarity index {c.ChosenSimilarity:0.000}"));
             }
             return ExitCodes.Success;
         }));
         return command;
     }
 
-    private static void RunWithProgressBar(TrainingSession session, CancellationToken token)
+    private static TrainResult RunWithProgressBar(TrainModel train, TrainingSession session, bool calibrate, CancellationToken token)
     {
+        TrainResult result = null!;
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(ctx =>
@@ -143,23 +158,15 @@ internal static class TrainCommand
                 var task = ctx.AddTask("starting", maxValue: session.Info.Options.Iterations);
                 task.Value = session.Iteration;
                 double? similarity = null;
-                session.Run(new SyncProgress(p =>
+                result = train.Run(session, calibrate, new SyncProgress(p =>
                 {
                     similarity = p.Metrics?.SimilarityIndex ?? similarity;
                     task.Value = p.Iteration;
                     task.Description = string.Create(CultureInfo.InvariantCulture,
                         $"it {p.Iteration}  D {p.Losses.Critic:F3}  G {p.Losses.Generator:F3}  GP {p.Losses.GradientPenalty:F3}  {p.SamplesPerSecond:F0} samples/s  sim {similarity?.ToString("F3", CultureInfo.InvariantCulture) ?? "-"}");
-                }), token);
+                }), cancellationToken: token);
             });
-    }
-
-    private static (int Low, int Count) ParseRange(string text)
-    {
-        var parts = text.Split("..");
-        if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var low) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var high)
-            || low < 0 || high > 127 || (high - low + 1) % 16 != 0 || high < low)
-            throw new UsageException($"--pitch-range must be LOW..HIGH within 0..127 spanning a multiple of 16 pitches (e.g. 36..99), not '{text}'");
-        return (low, high - low + 1);
+        return result;
     }
 
     /// <summary>Reports on the training thread (Progress&lt;T&gt; would post to the thread pool and reorder events).</summary>
@@ -168,11 +175,11 @@ internal static class TrainCommand
         public void Report(TrainingProgress value) => report(value);
     }
 
-    private sealed class JsonProgress : IProgress<TrainingProgress>
+    private sealed class JsonProgress(TextWriter output) : IProgress<TrainingProgress>
     {
         private static readonly JsonSerializerOptions Lines = new(CliJson.Options) { WriteIndented = false };
 
-        public void Report(TrainingProgress p) => Console.Out.WriteLine(JsonSerializer.Serialize(new
+        public void Report(TrainingProgress p) => output.WriteLine(JsonSerializer.Serialize(new
         {
             iteration = p.Iteration,
             iterations = p.Iterations,

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using Cantus.Music.Datasets;
-
-using Cantus.Music.PianoRolls;
+using Cantus.Service;
+using Cantus.Service.Errors;
 
 namespace Cantus.Cli.Commands;
 
-/// <summary>The windowing options shared by dataset, training and evaluation commands.</summary>
+/// <summary>The windowing options shared by dataset commands.</summary>
 internal sealed class WindowingOptions
 {
     private readonly Option<int> _steps = new("--window") { Description = "Steps per training sample (32 = 2 bars of 16th notes)", DefaultValueFactory = _ => 32 };
@@ -25,20 +25,15 @@ internal sealed class WindowingOptions
 
     public WindowOptions Read(ParseResult parse)
     {
-        var transpose = parse.GetValue(_transpose)!.Trim().ToLowerInvariant();
-        var transposition = transpose switch
-        {
-            "none" or "0" => Transposition.None,
-            "all" => Transposition.All,
-            _ when int.TryParse(transpose.TrimStart('±', '+'), out var k) && k > 0 => Transposition.UpTo(k),
-            _ => throw new UsageException($"--transpose must be none, all or a positive number, not '{transpose}'"),
-        };
-        var range = parse.GetValue(_range)!.Split("..");
-        if (range.Length != 2 || !int.TryParse(range[0], out var low) || !int.TryParse(range[1], out var high) || low < 0 || high > 127 || low > high)
-            throw new UsageException($"--pitch-range must be LOW..HIGH within 0..127, not '{parse.GetValue(_range)}'");
         var steps = parse.GetValue(_steps);
         var hop = parse.GetValue(_hop);
-        if (steps < 1 || hop < 1) throw new UsageException("--window and --hop must be positive");
-        return new WindowOptions { Steps = steps, Hop = hop, Transposition = transposition, PitchRange = new PitchRange(low, high) };
+        if (steps < 1 || hop < 1) throw CantusException.Invalid("The window and the hop must be positive numbers of steps.", "window");
+        return new WindowOptions
+        {
+            Steps = steps,
+            Hop = hop,
+            Transposition = OptionValues.Transposition(parse.GetValue(_transpose)),
+            PitchRange = OptionValues.PitchRange(parse.GetValue(_range)),
+        };
     }
 }

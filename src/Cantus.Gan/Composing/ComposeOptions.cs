@@ -41,4 +41,20 @@ public sealed record ComposeOptions
 
     /// <summary>Number of latents to try; the critic's mean score picks one (needs a critic; default 1).</summary>
     public int Candidates { get; init; } = 1;
+
+    /// <summary>Most candidates accepted by <see cref="Validate"/>.</summary>
+    public const int MaxCandidates = 64;
+
+    /// <summary>Checks ranges; <see cref="ArgumentException.ParamName"/> is the field's JSON name.</summary>
+    /// <exception cref="ArgumentException">A value is out of range.</exception>
+    public void Validate()
+    {
+        if (Candidates is < 1 or > MaxCandidates) throw new ArgumentException($"The number of candidates must be 1..{MaxCandidates}, not {Candidates}.", "candidates");
+        if (Threshold is float t && !(t >= -1 && t <= 1)) throw new ArgumentException($"The threshold must be −1..1, not {t}.", "threshold");
+        if (KeyPenalty is float k && !(k >= 0 && k <= 2)) throw new ArgumentException($"The key penalty must be 0..2, not {k}.", "keyPenalty");
+        if (MaxWindows < 1) throw new ArgumentException($"The window limit must be positive, not {MaxWindows}.", "maxWindows");
+        ArgumentNullException.ThrowIfNull(Programs, "programs");
+        foreach (var p in Programs)
+            if (p is < 0 or > 127) throw new ArgumentException($"General MIDI programs are 0..127, not {p}.", "programs");
+    }
 }

@@ -34,11 +34,12 @@ public sealed class Composer
     /// <summary>Accompanies the melody of <paramref name="input"/>.</summary>
     /// <exception cref="InvalidDataException">The file has no usable melody (no notes, only drums, the chosen track has none).</exception>
     /// <exception cref="ArgumentException">An option is invalid (unknown track, latent of the wrong shape, candidates without a critic).</exception>
-    public Composition Compose(MidiFile input, ComposeOptions? options = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled (checked between chunks of windows).</exception>
+    public Composition Compose(MidiFile input, ComposeOptions? options = null, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         options ??= ComposeOptions.Default;
-        if (options.Candidates < 1 || options.Candidates > 64) throw new ArgumentException("Candidates must be 1..64.", nameof(options));
+        options.Validate();
         var melody = MelodyInput.Read(input, options.MelodyTrack);
         var a = Model.Config.Architecture;
         var track = melody.Melody;
@@ -46,7 +47,7 @@ public sealed class Composer
         var first = FirstSoundingStep(track);
         var windows = Math.Max(1, (length - first + a.Steps - 1) / a.Steps);
         if (windows > options.MaxWindows)
-            throw new InvalidDataException($"The melody needs {windows} windows of {a.Steps} steps; the limit is {options.MaxWindows} (ComposeOptions.MaxWindows).");
+            throw new MelodyTooLongException(windows, options.MaxWindows, a.Steps);
         var shift = FitShift(track, a);
         var plane = a.Steps * a.Pitches;
         var condition = new float[windows * plane];
@@ -56,9 +57,11 @@ public sealed class Composer
         var latents = Latents(options, windows, a);
         Tensor best = null!, bestLatent = null!;
         double? bestScore = null;
+        var done = 0L;
         foreach (var z in latents)
         {
-            var output = Generate(conditionTensor, z);
+            var output = Generate(conditionTensor, z, cancellationToken, progress, done, (long)windows * latents.Count);
+            done += windows;
             double? score = latents.Count > 1 ? Score(output, conditionTensor) : null;
             if (best is null || score > bestScore)
             {
@@ -77,14 +80,16 @@ public sealed class Composer
     /// only) with one latent per window drawn from <paramref name="seed"/>, as evaluation does:
     /// returns per window a multitrack of the melody and the voices.
     /// </summary>
-    internal List<Multitrack> AccompanyWindows(IReadOnlyList<PianoRollTrack> melodies, ComposeOptions options, ulong seed)
+    internal List<Multitrack> AccompanyWindows(IReadOnlyList<PianoRollTrack> melodies, ComposeOptions options, ulong seed,
+        CancellationToken cancellationToken = default, IProgress<WorkProgress>? progress = null)
     {
-        var (output, shifts) = GenerateWindows(melodies, seed);
+        var (output, shifts) = GenerateWindows(melodies, seed, cancellationToken, progress);
         return DecodeWindows(melodies, output, shifts, options);
     }
 
     /// <summary>The raw generator output for independent windows (W, Tracks, S, P), and each window's octave shift.</summary>
-    internal (float[] Output, int[] Shifts) GenerateWindows(IReadOnlyList<PianoRollTrack> melodies, ulong seed)
+    internal (float[] Output, int[] Shifts) GenerateWindows(IReadOnlyList<PianoRollTrack> melodies, ulong seed,
+        CancellationToken cancellationToken = default, IProgress<WorkProgress>? progress = null)
     {
         var a = Model.Config.Architecture;
         var plane = a.Steps * a.Pitches;
@@ -98,7 +103,7 @@ public sealed class Composer
             RollCodec.Encode(melodies[i], 0, shifts[i], a, condition.AsSpan(i * plane, plane));
         }
         var z = new SeededRandom(seed).TruncatedNormal(new TensorShape(n, a.LatentChannels, a.LatentHeight, a.LatentWidth));
-        return (Generate(Tensor.FromArray(condition, n, 1, a.Steps, a.Pitches), z).ToArray(), shifts);
+        return (Generate(Tensor.FromArray(condition, n, 1, a.Steps, a.Pitches), z, cancellationToken, progress, 0, n).ToArray(), shifts);
     }
 
     /// <summary>Binarises (and cleans up) <see cref="GenerateWindows"/>' output: per window a multitrack of the melody and the voices.</summary>
@@ -117,17 +122,30 @@ public sealed class Composer
         return result;
     }
 
-    /// <summary>Runs the generator on condition: (W, 1, S, P) with latent z: (W, C, h, w) in chunks, without gradients.</summary>
-    internal Tensor Generate(Tensor condition, Tensor z)
+    /// <summary>
+    /// Runs the generator on condition: (W, 1, S, P) with latent z: (W, C, h, w) in chunks, without
+    /// gradients, checking <paramref name="cancellationToken"/> and reporting windows done
+    /// (<paramref name="offset"/> + done of <paramref name="total"/>) after each chunk.
+    /// </summary>
+    internal Tensor Generate(Tensor condition, Tensor z, CancellationToken cancellationToken = default,
+        IProgress<WorkProgress>? progress = null, long offset = 0, long total = 0)
     {
         var n = condition.Shape[0];
         using var _ = GradMode.NoGrad();
-        if (n <= Chunk) return Model.Generator.Forward(condition, z);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (n <= Chunk)
+        {
+            var all = Model.Generator.Forward(condition, z);
+            progress?.Report(new WorkProgress("generating", offset + n, Math.Max(total, offset + n)));
+            return all;
+        }
         var parts = new List<Tensor>();
         for (var i = 0; i < n; i += Chunk)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var m = Math.Min(Chunk, n - i);
             parts.Add(Model.Generator.Forward(condition.Narrow(0, i, m), z.Narrow(0, i, m)));
+            progress?.Report(new WorkProgress("generating", offset + i + m, Math.Max(total, offset + n)));
         }
         return Tensor.Concat(parts, 0);
     }

@@ -57,14 +57,14 @@ internal sealed class MelodyInput
         }
         else if (int.TryParse(selector, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
-            if (n >= file.Tracks.Count) throw new ArgumentException($"The MIDI file has {file.Tracks.Count} tracks (0..{file.Tracks.Count - 1}); there is no track {n}.", nameof(selector));
+            if (n >= file.Tracks.Count) throw new ArgumentException($"The MIDI file has {file.Tracks.Count} tracks (0..{file.Tracks.Count - 1}); there is no track {n}.", "melodyTrack");
             index = n;
         }
         else
         {
             index = file.Tracks.FindIndex(t => string.Equals(t.Name?.Trim(), selector.Trim(), StringComparison.OrdinalIgnoreCase));
             if (index < 0)
-                throw new ArgumentException($"No track is named '{selector}'; tracks: {string.Join(", ", file.Tracks.Select((t, i) => $"{i} '{t.Name}'"))}.", nameof(selector));
+                throw new ArgumentException($"No track is named '{selector}'; tracks: {string.Join(", ", file.Tracks.Select((t, i) => $"{i} '{t.Name}'"))}.", "melodyTrack");
         }
         var notes = PitchedNotes(file.Tracks[index]).ToList();
         if (notes.Count == 0)

@@ -20,21 +20,25 @@ public static class CleanupCalibration
     /// <summary>Key penalties tried (tanh units).</summary>
     public static IReadOnlyList<float> KeyPenalties { get; } = [0f, 0.25f, 0.5f, 0.75f, 1f];
 
-    /// <summary>Runs the calibration on <paramref name="options"/>' split (train or valid).</summary>
+    /// <summary>Runs the calibration on <paramref name="options"/>' split (train or valid) of the dataset <paramref name="datasets"/> resolves.</summary>
     /// <exception cref="ArgumentException">The split is the test split, or the options ask for raw output.</exception>
     /// <exception cref="InvalidDataException">The split gives no windows.</exception>
-    public static CalibrationResult Calibrate(GanModel model, EvaluationOptions options, string? dataDirectory = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static CalibrationResult Calibrate(GanModel model, EvaluationOptions options, IDatasetResolver? datasets = null,
+        IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Split == "test") throw new ArgumentException("Calibrate on held-out data other than the test split (e.g. the valid split): settings chosen on the test split would flatter its figures.");
-        if (options.Raw) throw new ArgumentException("The raw output has no clean-up to calibrate.");
-        var dataset = DatasetSource.Open(options.Dataset, dataDirectory: dataDirectory);
+        options.Validate();
+        if (options.Split == DatasetSplit.Test) throw new ArgumentException("Calibrate on held-out data other than the test split (e.g. the valid split): settings chosen on the test split would flatter its figures.", "split");
+        if (options.Raw) throw new ArgumentException("The raw output has no clean-up to calibrate.", "raw");
+        var dataset = (datasets ?? new DatasetSource()).Open(options.Dataset);
         var bach = Evaluator.SplitWindows(model, options, dataset);
         var reference = SetMetrics.Compute(bach, MetricOptions.Default);
         var composer = new Composer(model);
         var melodies = bach.Select(w => w.Tracks[0]).ToList();
-        var (output, shifts) = composer.GenerateWindows(melodies, options.Seed);
+        var (output, shifts) = composer.GenerateWindows(melodies, options.Seed, cancellationToken, progress);
+        var settings = (long)Thresholds.Count * KeyPenalties.Count;
         var grid = new List<(float, float, double)>();
         CleanupSettings? best = null;
         var bestSimilarity = double.NegativeInfinity;
@@ -42,13 +46,15 @@ public static class CleanupCalibration
         foreach (var threshold in Thresholds.OrderDescending())
             foreach (var penalty in KeyPenalties.Order())
             {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(new WorkProgress("calibrating", grid.Count, settings));
                 var decoded = composer.DecodeWindows(melodies, output, shifts, new ComposeOptions { Threshold = threshold, KeyPenalty = penalty });
                 var similarity = VoiceSimilarity.Compute(SetMetrics.Compute(decoded, MetricOptions.Default), reference) ?? 0;
                 grid.Add((threshold, penalty, similarity));
                 if (similarity > bestSimilarity)
                 {
                     bestSimilarity = similarity;
-                    best = new CleanupSettings { Threshold = threshold, KeyPenalty = penalty, CalibratedOn = $"{options.Dataset} {options.Split}, {bach.Count} windows, seed {options.Seed}" };
+                    best = new CleanupSettings { Threshold = threshold, KeyPenalty = penalty, CalibratedOn = $"{options.Dataset} {options.Split.Name()}, {bach.Count} windows, seed {options.Seed}" };
                 }
             }
         return new CalibrationResult(best!, bestSimilarity, grid, bach.Count);

@@ -1,13 +1,15 @@
+using Cantus.Music.Datasets;
+
 namespace Cantus.Gan.Evaluation;
 
 /// <summary>What <see cref="Evaluator"/> measures on.</summary>
 public sealed record EvaluationOptions
 {
-    /// <summary>Dataset: jsb-chorales (default), a Jsb16thSeparated.json file or a MIDI folder.</summary>
+    /// <summary>Dataset name (default jsb-chorales), resolved by the caller's <see cref="IDatasetResolver"/>.</summary>
     public string Dataset { get; init; } = "jsb-chorales";
 
     /// <summary>Split whose melodies are accompanied (default test).</summary>
-    public string Split { get; init; } = "test";
+    public DatasetSplit Split { get; init; } = DatasetSplit.Test;
 
     /// <summary>Steps between window starts (default 32: consecutive, non-overlapping 2-bar windows).</summary>
     public int Hop { get; init; } = 32;
@@ -26,4 +28,16 @@ public sealed record EvaluationOptions
 
     /// <summary>At most this many windows, spread over the split (default: all).</summary>
     public int? MaxWindows { get; init; }
+
+    /// <summary>Checks ranges; <see cref="ArgumentException.ParamName"/> is the field's JSON name.</summary>
+    /// <exception cref="ArgumentException">A value is out of range.</exception>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Dataset)) throw new ArgumentException("Name a dataset to evaluate on.", "dataset");
+        if (!Enum.IsDefined(Split)) throw new ArgumentException("The split must be train, valid or test.", "split");
+        if (Hop is < 1 or > 4096) throw new ArgumentException($"The hop between windows must be 1..4096, not {Hop}.", "hop");
+        if (MaxWindows is < 1) throw new ArgumentException($"The window limit must be positive, not {MaxWindows}.", "maxWindows");
+        if (Threshold is float t && !(t >= -1 && t <= 1)) throw new ArgumentException($"The threshold must be −1..1, not {t}.", "threshold");
+        if (KeyPenalty is float k && !(k >= 0 && k <= 2)) throw new ArgumentException($"The key penalty must be 0..2, not {k}.", "keyPenalty");
+    }
 }

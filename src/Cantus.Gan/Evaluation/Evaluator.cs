@@ -9,7 +9,7 @@ using Cantus.Music.PianoRolls;
 namespace Cantus.Gan.Evaluation;
 
 /// <summary>
-/// Evaluates a model as issue 4 asks: every window of the split's melodies is accompanied (one
+/// Evaluates a model: every window of the split's melodies is accompanied (one
 /// latent per window); the metric suite is computed per track for the generated voices, Bach's
 /// voices of the same windows, and a naive baseline (the melody copied a fourth, an octave and
 /// two octaves down, the three-voice texture a beginner would write); the similarity index of
@@ -20,24 +20,30 @@ public static class Evaluator
 {
     private static readonly int[] BaselineIntervals = [-5, -12, -24];
 
-    /// <summary>Runs the evaluation.</summary>
+    /// <summary>Runs the evaluation on the dataset that <paramref name="datasets"/> resolves (default: <see cref="DatasetSource"/> over the data directory).</summary>
+    /// <exception cref="ArgumentException">An option is out of range (<see cref="EvaluationOptions.Validate"/>).</exception>
     /// <exception cref="InvalidDataException">The split gives no windows.</exception>
-    public static EvaluationReport Evaluate(GanModel model, EvaluationOptions options, string modelName, string? dataDirectory = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static EvaluationReport Evaluate(GanModel model, EvaluationOptions options, string modelName, IDatasetResolver? datasets = null,
+        IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Hop < 1) throw new ArgumentException("Hop must be positive.", nameof(options));
+        options.Validate();
         var clock = Stopwatch.StartNew();
         var a = model.Config.Architecture;
         var condition = model.Config.ConditionTrack;
-        var dataset = DatasetSource.Open(options.Dataset, dataDirectory: dataDirectory);
+        progress?.Report(new WorkProgress("reading the dataset", 0, 0));
+        var dataset = (datasets ?? new DatasetSource()).Open(options.Dataset);
         var bach = SplitWindows(model, options, dataset);
         var windowing = new WindowOptions { Steps = a.Steps, Hop = options.Hop, MelodyTrack = condition };
         var train = Windows(dataset, DatasetSplit.Train, windowing, a.Tracks, condition, 2000);
 
         var composer = new Composer(model);
         var compose = new ComposeOptions { Raw = options.Raw, Threshold = options.Threshold, KeyPenalty = options.KeyPenalty };
-        var generated = composer.AccompanyWindows(bach.Select(w => w.Tracks[0]).ToList(), compose, options.Seed);
+        var generated = composer.AccompanyWindows(bach.Select(w => w.Tracks[0]).ToList(), compose, options.Seed, cancellationToken, progress);
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(new WorkProgress("measuring", bach.Count, bach.Count));
         var baseline = bach.Select(Baseline).ToList();
 
         var metricOptions = MetricOptions.Default;
@@ -55,7 +61,7 @@ public static class Evaluator
         var names = new List<string> { model.Config.VoiceNames[condition] };
         names.AddRange(model.Config.VoiceNames.Where((_, k) => k != condition));
         var (threshold, keyPenalty) = composer.ResolveCleanup(compose);
-        return new EvaluationReport(modelName, options.Dataset, options.Split, bach.Count, options.Raw, threshold, keyPenalty, names,
+        return new EvaluationReport(modelName, options.Dataset, options.Split.Name(), bach.Count, options.Raw, threshold, keyPenalty, names,
             VoiceSimilarity.Compute(sets["generated"], sets["bach"]),
             VoiceSimilarity.Compute(sets["baseline"], sets["bach"]),
             VoiceSimilarity.Compute(trainMetrics, sets["bach"]),
@@ -83,12 +89,12 @@ public static class Evaluator
     /// <exception cref="InvalidDataException">The split gives no windows.</exception>
     internal static List<Multitrack> SplitWindows(GanModel model, EvaluationOptions options, Dataset dataset)
     {
-        if (options.Hop < 1) throw new ArgumentException("Hop must be positive.", nameof(options));
+        options.Validate();
         var a = model.Config.Architecture;
         var condition = model.Config.ConditionTrack;
         var windowing = new WindowOptions { Steps = a.Steps, Hop = options.Hop, MelodyTrack = condition };
-        var bach = Windows(dataset, TrainingData.ParseSplit(options.Split), windowing, a.Tracks, condition, options.MaxWindows);
-        if (bach.Count == 0) throw new InvalidDataException($"The {options.Split} split of {options.Dataset} gives no {a.Steps}-step windows with {a.Tracks} tracks.");
+        var bach = Windows(dataset, options.Split, windowing, a.Tracks, condition, options.MaxWindows);
+        if (bach.Count == 0) throw new InvalidDataException($"The {options.Split.Name()} split of {options.Dataset} gives no {a.Steps}-step windows with {a.Tracks} tracks.");
         return bach;
     }
 

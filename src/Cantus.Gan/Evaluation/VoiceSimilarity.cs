@@ -6,7 +6,7 @@ namespace Cantus.Gan.Evaluation;
 /// The similarity index restricted to the accompanying voices (tracks 1..): the mean of
 /// <see cref="SimilarityResult.Overlaps"/> over the metrics and tracks k ≥ 1 defined on both sides.
 /// Track 0 is the melody, the same on both sides when generated and real share their melodies,
-/// so it would only inflate the index (issue 4: "tracks alto/tenor/bass").
+/// so it would only inflate the index.
 /// </summary>
 public static class VoiceSimilarity
 {

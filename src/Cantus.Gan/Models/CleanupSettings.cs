@@ -1,8 +1,8 @@
 namespace Cantus.Gan.Models;
 
 /// <summary>
-/// The clean-up's settings a model was calibrated with (<c>cantus evaluate --calibrate</c> on the
-/// valid split), used by <c>generate</c> and <c>evaluate</c> unless given explicitly: the
+/// The clean-up's settings a model was calibrated with (CleanupCalibration on the
+/// valid split), used when composing and evaluating unless given explicitly: the
 /// threshold (a cell's margin is its score minus this; a rest counts 0) and the key penalty
 /// (taken from the margin of candidates off the melody's scale).
 /// </summary>
@@ -21,7 +21,7 @@ public sealed record CleanupSettings
     /// <exception cref="ArgumentException">A value is out of range or not finite.</exception>
     public void Validate()
     {
-        if (!float.IsFinite(Threshold) || Threshold is < -1 or > 1) throw new ArgumentException($"The threshold must be in −1..1, not {Threshold}.");
-        if (!float.IsFinite(KeyPenalty) || KeyPenalty is < 0 or > 2) throw new ArgumentException($"The key penalty must be in 0..2, not {KeyPenalty}.");
+        if (!float.IsFinite(Threshold) || Threshold is < -1 or > 1) throw new ArgumentException($"The threshold must be in −1..1, not {Threshold}.", "threshold");
+        if (!float.IsFinite(KeyPenalty) || KeyPenalty is < 0 or > 2) throw new ArgumentException($"The key penalty must be in 0..2, not {KeyPenalty}.", "keyPenalty");
     }
 }

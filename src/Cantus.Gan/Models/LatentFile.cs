@@ -1,3 +1,4 @@
+using Cantus.Music.IO;
 using Cantus.Tensors;
 using Cantus.Tensors.Serialization;
 

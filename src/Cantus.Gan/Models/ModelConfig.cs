@@ -40,6 +40,18 @@ public sealed record ModelConfig
     /// <summary>Clean-up settings chosen on held-out data (null: threshold 0, no key rule).</summary>
     public CleanupSettings? Cleanup { get; init; }
 
+    /// <summary>What the model is for, in a sentence or two (null: none).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The kind of music it writes, e.g. "chorale" (null: unknown).</summary>
+    public string? Genre { get; init; }
+
+    /// <summary>Labels for finding it (empty: none).</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>The model it was cloned from (null: none).</summary>
+    public string? Parent { get; init; }
+
     /// <summary>Headline evaluation figures (e.g. "similarity_index", "consonance_rate.alto"); null when not evaluated.</summary>
     public IReadOnlyDictionary<string, double?>? Evaluation { get; init; }
 }

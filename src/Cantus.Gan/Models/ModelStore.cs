@@ -1,3 +1,4 @@
+using Cantus.Music.IO;
 using System.Text.Json;
 using Cantus.Gan.Networks;
 using Cantus.Tensors;
@@ -49,6 +50,50 @@ public static class ModelStore
         return FromTensors(config, content.Tensors, weightsPath);
     }
 
+    /// <summary>
+    /// Loads a model from its weights (safetensors) and configuration (model.json; null: <see cref="ModelConfig.Default"/>)
+    /// streams; <paramref name="source"/> names them in error messages.
+    /// </summary>
+    /// <exception cref="ModelFormatException">A stream is corrupt or the weights do not fit the architecture.</exception>
+    public static GanModel Load(Stream weights, Stream? config, string source)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var parsed = config is null ? ModelConfig.Default : ReadConfig(config, source);
+        SafeTensorsContent content;
+        try
+        {
+            content = SafeTensors.Read(weights);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ModelFormatException($"{source}: the weights are not a valid safetensors file: {ex.Message}", ex);
+        }
+        return FromTensors(parsed, content.Tensors, source);
+    }
+
+    /// <summary>Writes <paramref name="model"/>'s weights (both networks, prefixed) as safetensors to <paramref name="stream"/>.</summary>
+    public static void WriteWeights(GanModel model, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(stream);
+        var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        foreach (var (k, v) in model.Generator.StateDict()) tensors[GeneratorPrefix + k] = v;
+        if (model.Critic is not null)
+            foreach (var (k, v) in model.Critic.StateDict()) tensors[CriticPrefix + k] = v;
+        SafeTensors.Write(stream, tensors, new Dictionary<string, string> { ["format"] = ModelConfig.FormatName });
+    }
+
+    /// <summary>Writes <paramref name="config"/> as model.json to <paramref name="stream"/>.</summary>
+    public static void WriteConfig(ModelConfig config, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(stream);
+        JsonSerializer.Serialize(stream, config, GanJson.Options);
+    }
+
+    /// <summary>The model.json text of <paramref name="config"/>.</summary>
+    public static string ConfigJson(ModelConfig config) => JsonSerializer.Serialize(config, GanJson.Options);
+
     /// <summary>Builds a model from named weights (see the class remarks for the two accepted layouts).</summary>
     /// <exception cref="ModelFormatException">The weights do not fit <paramref name="config"/>'s architecture.</exception>
     public static GanModel FromTensors(ModelConfig config, IReadOnlyDictionary<string, Tensor> tensors, string source)
@@ -95,12 +140,8 @@ public static class ModelStore
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(model);
         Directory.CreateDirectory(directory);
-        var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        foreach (var (k, v) in model.Generator.StateDict()) tensors[GeneratorPrefix + k] = v;
-        if (model.Critic is not null)
-            foreach (var (k, v) in model.Critic.StateDict()) tensors[CriticPrefix + k] = v;
-        AtomicFile.Write(Path.Combine(directory, WeightsFileName), s => SafeTensors.Write(s, tensors, new Dictionary<string, string> { ["format"] = ModelConfig.FormatName }));
-        AtomicFile.Write(Path.Combine(directory, ConfigFileName), s => JsonSerializer.Serialize(s, model.Config, GanJson.Options));
+        AtomicFile.Write(Path.Combine(directory, WeightsFileName), s => WriteWeights(model, s));
+        AtomicFile.Write(Path.Combine(directory, ConfigFileName), s => WriteConfig(model.Config, s));
     }
 
     /// <summary>Rewrites only <c>model.json</c> of <paramref name="directory"/> (atomically), e.g. to record an evaluation.</summary>
@@ -108,7 +149,7 @@ public static class ModelStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(config);
-        AtomicFile.Write(Path.Combine(directory, ConfigFileName), s => JsonSerializer.Serialize(s, config, GanJson.Options));
+        AtomicFile.Write(Path.Combine(directory, ConfigFileName), s => WriteConfig(config, s));
     }
 
     /// <summary>Environment variable naming a folder of models (its <c>bach-chorales</c> is the default model).</summary>
@@ -130,7 +171,7 @@ public static class ModelStore
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             candidates.Add(Path.Combine(dir.FullName, "models", DefaultModelName));
         return candidates.FirstOrDefault(c => File.Exists(Path.Combine(c, WeightsFileName)))
-            ?? throw new DirectoryNotFoundException($"No default model found (looked for models/{DefaultModelName} in ${ModelsEnvironmentVariable}, the current directory and above the executable); give --model DIR.");
+            ?? throw new DirectoryNotFoundException($"No default model found (looked for models/{DefaultModelName} in ${ModelsEnvironmentVariable}, the current directory and above the executable); name a model directory.");
     }
 
     /// <summary>Reads <c>model.json</c>, or returns <see cref="ModelConfig.Default"/> when the file does not exist.</summary>
@@ -139,10 +180,18 @@ public static class ModelStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path)) return ModelConfig.Default;
+        using var stream = File.OpenRead(path);
+        return ReadConfig(stream, path);
+    }
+
+    /// <summary>Reads a model.json from <paramref name="stream"/>; <paramref name="path"/> names it in messages.</summary>
+    /// <exception cref="ModelFormatException">The content is not a valid model configuration.</exception>
+    public static ModelConfig ReadConfig(Stream stream, string path)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
         ModelConfig? config;
         try
         {
-            using var stream = File.OpenRead(path);
             config = JsonSerializer.Deserialize<ModelConfig>(stream, GanJson.Options);
         }
         catch (JsonException ex)

@@ -64,18 +64,18 @@ public sealed record GanArchitecture
     [JsonIgnore]
     public int HighestPitch => LowestPitch + Pitches - 1;
 
-    /// <summary>Checks the sizes.</summary>
+    /// <summary>Checks the sizes; <see cref="ArgumentException.ParamName"/> is the field's JSON name.</summary>
     /// <exception cref="ArgumentException">A size is out of range or not a multiple of 16 where one is needed.</exception>
     public void Validate()
     {
-        if (Filters is < 1 or > 1024) throw new ArgumentException($"Filters must be 1..1024, not {Filters}.");
-        if (CriticFilters is < 1 or > 1024) throw new ArgumentException($"Critic filters must be 1..1024, not {CriticFilters}.");
-        if (ConditionOctaves is < 1 or > 8) throw new ArgumentException($"Condition octaves must be 1..8, not {ConditionOctaves}.");
-        if (12 * (ConditionChannels - 1) >= Pitches) throw new ArgumentException($"{ConditionChannels} condition octaves need more than {12 * (ConditionChannels - 1)} pitches, not {Pitches}.");
-        if (Tracks is < 2 or > 16) throw new ArgumentException($"Tracks must be 2..16, not {Tracks}.");
-        if (Steps < 16 || Steps % 16 != 0 || Steps > 1024) throw new ArgumentException($"Steps must be a multiple of 16 in 16..1024, not {Steps}.");
-        if (Pitches < 16 || Pitches % 16 != 0) throw new ArgumentException($"Pitches must be a multiple of 16, not {Pitches}.");
-        if (LowestPitch < 0 || LowestPitch + Pitches > 128) throw new ArgumentException($"Pitches {LowestPitch}..{LowestPitch + Pitches - 1} must lie within MIDI 0..127.");
-        if (LatentChannels is < 1 or > 4096) throw new ArgumentException($"Latent channels must be 1..4096, not {LatentChannels}.");
+        if (Filters is < 1 or > 1024) throw new ArgumentException($"The filter count must be 1..1024, not {Filters}.", "filters");
+        if (CriticFilters is < 1 or > 1024) throw new ArgumentException($"The critic's filter count must be 1..1024, not {CriticFilters}.", "criticFilters");
+        if (ConditionOctaves is < 1 or > 8) throw new ArgumentException($"The condition octaves must be 1..8, not {ConditionOctaves}.", "conditionOctaves");
+        if (12 * (ConditionChannels - 1) >= Pitches) throw new ArgumentException($"{ConditionChannels} condition octaves need more than {12 * (ConditionChannels - 1)} pitches, not {Pitches}.", "conditionOctaves");
+        if (Tracks is < 2 or > 16) throw new ArgumentException($"The number of tracks must be 2..16, not {Tracks}.", "tracks");
+        if (Steps < 16 || Steps % 16 != 0 || Steps > 1024) throw new ArgumentException($"The steps per window must be a multiple of 16 in 16..1024, not {Steps}.", "steps");
+        if (Pitches < 16 || Pitches % 16 != 0) throw new ArgumentException($"The number of pitches must be a multiple of 16 (e.g. 36..99 is 64 pitches), not {Pitches}.", "pitches");
+        if (LowestPitch < 0 || LowestPitch + Pitches > 128) throw new ArgumentException($"The pitches {LowestPitch}..{LowestPitch + Pitches - 1} must lie within MIDI 0..127.", "lowestPitch");
+        if (LatentChannels is < 1 or > 4096) throw new ArgumentException($"The latent channels must be 1..4096, not {LatentChannels}.", "latentChannels");
     }
 }

@@ -8,32 +8,29 @@ using Cantus.Tensors.Serialization;
 namespace Cantus.Gan.Training;
 
 /// <summary>
-/// The checkpoints of a run: <c>checkpoints/ckpt-NNNNNNNN.safetensors</c>, one safetensors file
+/// The checkpoint format of a run, kept in its <see cref="IRunStore"/>: one safetensors file
 /// holding everything needed to continue exactly: generator (weights and batch-norm statistics)
 /// under <c>generator.</c>, critic under <c>critic.</c>, the two Adam states under
-/// <c>adam_generator.</c> / <c>adam_critic.</c>, and the iteration in the metadata. Files are
-/// written atomically (<see cref="AtomicFile"/>) and only the newest K are kept, so a process
-/// killed at any moment leaves the previous checkpoint intact.
+/// <c>adam_generator.</c> / <c>adam_critic.</c>, and the iteration in the metadata. The store
+/// writes atomically and keeps the newest K, so a process killed at any moment leaves the
+/// previous checkpoint intact.
 /// </summary>
 internal sealed class CheckpointStore
 {
-    private const string Prefix = "ckpt-";
-    private const string Extension = ".safetensors";
     private const string IterationKey = "iteration";
 
-    public CheckpointStore(string directory, int keep)
+    public CheckpointStore(IRunStore store, int keep)
     {
-        Directory = directory;
+        Store = store;
         Keep = keep;
     }
 
-    public string Directory { get; }
+    public IRunStore Store { get; }
 
     public int Keep { get; }
 
     public string Save(long iteration, Generator generator, Critic critic, Adam generatorOptimizer, Adam criticOptimizer)
     {
-        System.IO.Directory.CreateDirectory(Directory);
         var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         Add(tensors, "generator.", generator.StateDict());
         Add(tensors, "critic.", critic.StateDict());
@@ -44,24 +41,7 @@ internal sealed class CheckpointStore
             ["format"] = "cantus-gan-checkpoint",
             [IterationKey] = iteration.ToString(CultureInfo.InvariantCulture),
         };
-        var path = PathOf(iteration);
-        AtomicFile.Write(path, s => SafeTensors.Write(s, tensors, metadata));
-        foreach (var old in List().Skip(Keep)) File.Delete(old.Path);
-        return path;
-    }
-
-    /// <summary>Checkpoint files, newest first (temporary files of interrupted writes are ignored).</summary>
-    public IReadOnlyList<(long Iteration, string Path)> List()
-    {
-        if (!System.IO.Directory.Exists(Directory)) return [];
-        var result = new List<(long, string)>();
-        foreach (var path in System.IO.Directory.EnumerateFiles(Directory, Prefix + "*" + Extension))
-        {
-            var name = Path.GetFileName(path);
-            var digits = name[Prefix.Length..^Extension.Length];
-            if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var it)) result.Add((it, path));
-        }
-        return result.OrderByDescending(r => r.Item1).ToList();
+        return Store.SaveCheckpoint(iteration, s => SafeTensors.Write(s, tensors, metadata), Keep);
     }
 
     /// <summary>
@@ -72,29 +52,28 @@ internal sealed class CheckpointStore
     public long? LoadLatest(Generator generator, Critic critic, Adam generatorOptimizer, Adam criticOptimizer)
     {
         var errors = new List<string>();
-        foreach (var (iteration, path) in List())
+        foreach (var checkpoint in Store.Checkpoints())
         {
             try
             {
-                var content = SafeTensors.ReadFile(path);
-                if (!content.Metadata.TryGetValue(IterationKey, out var text) || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var stored) || stored != iteration)
+                SafeTensorsContent content;
+                using (var stream = checkpoint.Open()) content = SafeTensors.Read(stream);
+                if (!content.Metadata.TryGetValue(IterationKey, out var text) || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var stored) || stored != checkpoint.Iteration)
                     throw new InvalidDataException("its metadata lacks the matching iteration");
                 generator.LoadStateDict(Select(content.Tensors, "generator."));
                 critic.LoadStateDict(Select(content.Tensors, "critic."));
                 generatorOptimizer.LoadStateDict(Select(content.Tensors, "adam_generator."));
                 criticOptimizer.LoadStateDict(Select(content.Tensors, "adam_critic."));
-                return iteration;
+                return checkpoint.Iteration;
             }
             catch (InvalidDataException ex)
             {
-                errors.Add($"{path}: {ex.Message}");
+                errors.Add($"{checkpoint.Location}: {ex.Message}");
             }
         }
         if (errors.Count > 0) throw new ModelFormatException("No checkpoint could be read: " + string.Join("; ", errors));
         return null;
     }
-
-    public string PathOf(long iteration) => Path.Combine(Directory, Prefix + iteration.ToString("D8", CultureInfo.InvariantCulture) + Extension);
 
     private static void Add(Dictionary<string, Tensor> target, string prefix, IReadOnlyDictionary<string, Tensor> state)
     {

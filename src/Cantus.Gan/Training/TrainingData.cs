@@ -31,9 +31,10 @@ internal sealed class TrainingData
     /// <summary>SHA-256 of the training array's shape and cells: two runs with the same fingerprint saw the same data.</summary>
     public string Fingerprint { get; }
 
-    public static TrainingData Load(TrainingOptions options, GanArchitecture architecture, string? dataDirectory = null)
+    public static TrainingData Load(TrainingOptions options, GanArchitecture architecture, IDatasetResolver datasets, CancellationToken cancellationToken = default)
     {
-        var dataset = DatasetSource.Open(options.Dataset, options.Tags, dataDirectory: dataDirectory);
+        var dataset = datasets.Open(options.Dataset, options.Tags);
+        cancellationToken.ThrowIfCancellationRequested();
         var range = PitchRange.FromCount(architecture.LowestPitch, architecture.Pitches);
         var windowing = new WindowOptions
         {
@@ -43,12 +44,11 @@ internal sealed class TrainingData
             PitchRange = range,
             Transposition = Transposition.None, // shifts are drawn per batch: see WindowSet
         };
-        var transposition = TranspositionParser.Parse(options.Transposition);
-        var split = ParseSplit(options.Split);
-        var trainPieces = WithTracks(dataset.Rolls(split), architecture.Tracks);
+        var transposition = options.Transposition;
+        var trainPieces = WithTracks(dataset.Rolls(options.Split), architecture.Tracks);
         var train = new Windower(windowing).ToDense(trainPieces);
         if (train.Samples == 0)
-            throw new InvalidDataException($"Dataset '{options.Dataset}' ({options.Split} split) gives no {architecture.Steps}-step windows with {architecture.Tracks} tracks within pitches {range}.");
+            throw new InvalidDataException($"Dataset '{options.Dataset}' ({options.Split.Name()} split) gives no {architecture.Steps}-step windows with {architecture.Tracks} tracks within pitches {range}.");
         var plain = windowing;
         var evalPieces = WithTracks(dataset.Rolls(DatasetSplit.Valid), architecture.Tracks);
         if (new Windower(plain).Count(evalPieces) == 0) evalPieces = WithTracks(dataset.Rolls(DatasetSplit.Test), architecture.Tracks);
@@ -59,14 +59,6 @@ internal sealed class TrainingData
         var reference = SpreadIndices(all.Count, 512).Select(i => plainWindower.Extract(trainPieces[all[i].Piece], all[i])).ToList();
         return new TrainingData(WindowSet.From(train, transposition.MaxShift), evaluation, reference, ComputeFingerprint(train, transposition));
     }
-
-    internal static DatasetSplit ParseSplit(string split) => split switch
-    {
-        "train" => DatasetSplit.Train,
-        "valid" => DatasetSplit.Valid,
-        "test" => DatasetSplit.Test,
-        _ => throw new ArgumentException($"Split must be train, valid or test, not '{split}'.", nameof(split)),
-    };
 
     /// <summary>Pieces with exactly <paramref name="tracks"/> tracks (a dense array needs the same count everywhere).</summary>
     internal static List<Multitrack> WithTracks(IReadOnlyList<Multitrack> pieces, int tracks) => pieces.Where(p => p.Tracks.Count == tracks).ToList();

@@ -1,3 +1,5 @@
+using Cantus.Music.Datasets;
+
 namespace Cantus.Gan.Training;
 
 /// <summary>
@@ -52,14 +54,14 @@ public sealed record TrainingOptions
     /// <summary>Tags a MIDI-folder dataset must carry (empty: any).</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
-    /// <summary>Split to train on: train, valid or test (default train).</summary>
-    public string Split { get; init; } = "train";
+    /// <summary>Split to train on (default train).</summary>
+    public DatasetSplit Split { get; init; } = DatasetSplit.Train;
 
     /// <summary>Steps between window starts (default 16, one bar).</summary>
     public int Hop { get; init; } = 16;
 
-    /// <summary>Transposition augmentation: "none", "all" or a number k for ±k semitones (default none).</summary>
-    public string Transposition { get; init; } = "none";
+    /// <summary>Transposition augmentation: none, all, or ±k semitones (default none).</summary>
+    public Transposition Transposition { get; init; } = Transposition.None;
 
     /// <summary>Iterations between checkpoints, sample pictures and metrics (default 50).</summary>
     public int CheckpointEvery { get; init; } = 50;
@@ -76,29 +78,37 @@ public sealed record TrainingOptions
     /// <summary>Fixed samples drawn into the per-checkpoint piano roll and MIDI (default 4).</summary>
     public int PreviewSamples { get; init; } = 4;
 
-    /// <summary>Checks ranges.</summary>
+    /// <summary>Largest batch accepted by <see cref="Validate"/>.</summary>
+    public const int MaxBatchSize = 4096;
+
+    /// <summary>Checks ranges. Messages are sentences for people; <see cref="ArgumentException.ParamName"/> is the field's JSON name (e.g. <c>batchSize</c>).</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
     {
-        static void Positive(int v, string name)
+        static void Range(int v, int max, string field, string what)
         {
-            if (v < 1) throw new ArgumentException($"{name} must be positive, not {v}.");
+            if (v < 1 || v > max) throw new ArgumentException($"The {what} must be 1..{max}, not {v}.", field);
         }
-        Positive(Iterations, nameof(Iterations));
-        if (Epochs is double e && !(e > 0 && e <= 1e6)) throw new ArgumentException($"Epochs must be positive, not {e}.");
-        Positive(BatchSize, nameof(BatchSize));
-        Positive(CriticSteps, nameof(CriticSteps));
-        Positive(Hop, nameof(Hop));
-        Positive(CheckpointEvery, nameof(CheckpointEvery));
-        Positive(KeepCheckpoints, nameof(KeepCheckpoints));
-        Positive(MetricsEvery, nameof(MetricsEvery));
-        Positive(EvaluationSamples, nameof(EvaluationSamples));
-        if (PreviewSamples < 1 || PreviewSamples > EvaluationSamples) throw new ArgumentException($"PreviewSamples must be 1..EvaluationSamples, not {PreviewSamples}.");
-        if (!(GeneratorLearningRate > 0) || !(CriticLearningRate > 0)) throw new ArgumentException("Learning rates must be positive.");
-        if (!(Beta1 >= 0 && Beta1 < 1) || !(Beta2 >= 0 && Beta2 < 1)) throw new ArgumentException("Adam betas must be in [0, 1).");
-        if (!(GradientPenaltyWeight >= 0)) throw new ArgumentException("The gradient-penalty weight must be ≥ 0.");
-        if (ConditionTrack < 0) throw new ArgumentException("The condition track must be ≥ 0.");
-        if (Split is not ("train" or "valid" or "test")) throw new ArgumentException($"Split must be train, valid or test, not '{Split}'.");
-        TranspositionParser.Parse(Transposition);
+        Range(Iterations, 10_000_000, "iterations", "number of iterations");
+        if (Epochs is double e && !(e > 0 && e <= 1e6)) throw new ArgumentException($"The number of epochs must be above 0 and at most 1000000, not {e}.", "epochs");
+        Range(BatchSize, MaxBatchSize, "batchSize", "batch size");
+        Range(CriticSteps, 100, "criticSteps", "number of critic steps per generator step");
+        Range(Hop, 4096, "hop", "hop between windows");
+        Range(CheckpointEvery, 10_000_000, "checkpointEvery", "checkpoint interval");
+        Range(KeepCheckpoints, 10_000, "keepCheckpoints", "number of checkpoints kept");
+        Range(MetricsEvery, 10_000_000, "metricsEvery", "metrics interval");
+        Range(EvaluationSamples, 4096, "evaluationSamples", "number of evaluation samples");
+        if (PreviewSamples < 1 || PreviewSamples > EvaluationSamples)
+            throw new ArgumentException($"The number of preview samples must be 1..{EvaluationSamples} (the evaluation samples), not {PreviewSamples}.", "previewSamples");
+        if (!(GeneratorLearningRate > 0 && GeneratorLearningRate <= 1)) throw new ArgumentException($"The generator's learning rate must be above 0 and at most 1, not {GeneratorLearningRate}.", "generatorLearningRate");
+        if (!(CriticLearningRate > 0 && CriticLearningRate <= 1)) throw new ArgumentException($"The critic's learning rate must be above 0 and at most 1, not {CriticLearningRate}.", "criticLearningRate");
+        if (!(Beta1 >= 0 && Beta1 < 1)) throw new ArgumentException($"Adam's beta1 must be in [0, 1), not {Beta1}.", "beta1");
+        if (!(Beta2 >= 0 && Beta2 < 1)) throw new ArgumentException($"Adam's beta2 must be in [0, 1), not {Beta2}.", "beta2");
+        if (!(GradientPenaltyWeight >= 0 && GradientPenaltyWeight <= 1e6)) throw new ArgumentException($"The gradient-penalty weight must be 0..1000000, not {GradientPenaltyWeight}.", "gradientPenaltyWeight");
+        if (ConditionTrack is < 0 or > 15) throw new ArgumentException($"The melody (condition) track must be 0..15, not {ConditionTrack}.", "conditionTrack");
+        if (string.IsNullOrWhiteSpace(Dataset)) throw new ArgumentException("Name a dataset to train on.", "dataset");
+        if (!Enum.IsDefined(Split)) throw new ArgumentException("The split must be train, valid or test.", "split");
+        ArgumentNullException.ThrowIfNull(Transposition, "transposition");
+        ArgumentNullException.ThrowIfNull(Tags, "tags");
     }
 }

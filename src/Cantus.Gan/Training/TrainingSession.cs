@@ -9,15 +9,15 @@ using Cantus.Tensors.Optim;
 namespace Cantus.Gan.Training;
 
 /// <summary>
-/// A WGAN-GP training run in a run directory (see the "Training"): start one with
-/// <see cref="Create"/>, continue one with <see cref="Resume"/>, then <see cref="Run"/>. Every
-/// <see cref="TrainingOptions.CheckpointEvery"/> iterations (and at the end, and when canceled)
-/// it writes an atomic checkpoint, the preview samples, charts and the <c>model/</c> directory.
+/// A WGAN-GP training run kept in an <see cref="IRunStore"/> (a <see cref="RunFolder"/> or a
+/// service's store): start one with <c>Create</c>, continue one with <c>Resume</c>,
+/// then <see cref="Run"/>. Every <see cref="TrainingOptions.CheckpointEvery"/> iterations (and at
+/// the end, and when canceled) it writes an atomic checkpoint, the preview samples and the model.
 /// A resumed run continues bit for bit as if it had not stopped (same thread count).
 /// </summary>
 public sealed class TrainingSession
 {
-    private readonly RunDirectory _run;
+    private readonly IRunStore _run;
     private readonly RunInfo _info;
     private readonly TrainingData _data;
     private readonly Generator _generator;
@@ -27,12 +27,12 @@ public sealed class TrainingSession
     private readonly CheckpointStore _checkpoints;
     private readonly TrainingMonitor _monitor;
     private readonly WganGp _steps;
-    private readonly string? _dataDirectory;
+    private readonly IDatasetResolver _datasets;
     private CleanupSettings? _cleanup;
 
-    private TrainingSession(RunDirectory run, RunInfo info, TrainingData data, string? dataDirectory)
+    private TrainingSession(IRunStore run, RunInfo info, TrainingData data, IDatasetResolver datasets)
     {
-        _dataDirectory = dataDirectory;
+        _datasets = datasets;
         _run = run;
         _info = info;
         _data = data;
@@ -43,7 +43,7 @@ public sealed class TrainingSession
         var o = info.Options;
         _optG = new Adam(_generator.NamedParameters(), o.GeneratorLearningRate, o.Beta1, o.Beta2);
         _optD = new Adam(_critic.NamedParameters(), o.CriticLearningRate, o.Beta1, o.Beta2);
-        _checkpoints = new CheckpointStore(run.Checkpoints, o.KeepCheckpoints);
+        _checkpoints = new CheckpointStore(run, o.KeepCheckpoints);
         _monitor = new TrainingMonitor(data, a, o, info.VoiceNames);
         _steps = new WganGp(_generator, _critic, _optG, _optD, o, data.Train);
     }
@@ -54,55 +54,67 @@ public sealed class TrainingSession
     /// <summary>Iterations completed.</summary>
     public long Iteration { get; private set; }
 
-    /// <summary>The run directory.</summary>
-    public string RunDirectory => _run.Path;
+    /// <summary>Where the run is kept.</summary>
+    public IRunStore Store => _run;
+
+    /// <summary>Starts a new run in folder <paramref name="runDirectory"/>, with datasets resolved by <see cref="DatasetSource"/> (see the other overload).</summary>
+    public static TrainingSession Create(string runDirectory, TrainingOptions options, GanArchitecture architecture, string? dataDirectory = null) =>
+        Create(new RunFolder(runDirectory), options, architecture, new DatasetSource(dataDirectory));
 
     /// <summary>
-    /// Starts a new run in <paramref name="runDirectory"/> (which must be empty or not exist): loads
-    /// and windows the data, builds the networks from <paramref name="options"/>.Seed and writes run.json.
+    /// Starts a new run in <paramref name="store"/> (which must be empty): loads and windows the
+    /// data, builds the networks from <paramref name="options"/>.Seed and writes the run's record.
     /// </summary>
-    /// <exception cref="ArgumentException">Options or architecture are out of range.</exception>
-    /// <exception cref="InvalidOperationException">The directory already holds a run.</exception>
+    /// <exception cref="ArgumentException">Options or architecture are out of range (ParamName: the field's JSON name).</exception>
+    /// <exception cref="InvalidOperationException">The store already holds a run.</exception>
     /// <exception cref="InvalidDataException">The dataset gives no usable windows.</exception>
-    public static TrainingSession Create(string runDirectory, TrainingOptions options, GanArchitecture architecture, string? dataDirectory = null)
+    public static TrainingSession Create(IRunStore store, TrainingOptions options, GanArchitecture architecture, IDatasetResolver datasets, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(architecture);
+        ArgumentNullException.ThrowIfNull(datasets);
         options.Validate();
         architecture.Validate();
-        if (options.ConditionTrack >= architecture.Tracks) throw new ArgumentException($"Condition track {options.ConditionTrack} is outside the {architecture.Tracks} tracks.");
-        if (Directory.Exists(runDirectory) && Directory.EnumerateFileSystemEntries(runDirectory).Any())
-            throw new InvalidOperationException($"'{runDirectory}' is not empty; use --resume to continue a run or choose another directory.");
-        var data = TrainingData.Load(options, architecture, dataDirectory);
+        if (options.ConditionTrack >= architecture.Tracks)
+            throw new ArgumentException($"The melody track {options.ConditionTrack} is outside the {architecture.Tracks} tracks.", "conditionTrack");
+        if (store.HasContent)
+            throw new InvalidOperationException($"'{store.Location}' is not empty: resume the run it holds or start the new one elsewhere.");
+        var data = TrainingData.Load(options, architecture, datasets, cancellationToken);
         if (options.Epochs is double epochs)
             options = options with { Iterations = (int)Math.Clamp(Math.Ceiling(epochs * data.Train.Samples / options.BatchSize), 1, int.MaxValue) };
         var names = VoiceNames(options, architecture);
         var info = new RunInfo(RunInfo.FormatName, options, architecture, names, data.Fingerprint, data.Train.Samples, data.Train.AugmentedCount,
             typeof(TrainingSession).Assembly.GetName().Version?.ToString() ?? "0", EngineSettings.ThreadCount, DateTimeOffset.UtcNow);
-        var run = new RunDirectory(runDirectory);
-        run.WriteRunInfo(info);
-        return new TrainingSession(run, info, data, dataDirectory);
+        store.WriteInfo(info);
+        return new TrainingSession(store, info, data, datasets);
     }
 
+    /// <summary>Reopens the run in folder <paramref name="runDirectory"/>, with datasets resolved by <see cref="DatasetSource"/> (see the other overload).</summary>
+    public static TrainingSession Resume(string runDirectory, string? dataDirectory = null, int? iterations = null, float? generatorLearningRate = null, float? criticLearningRate = null) =>
+        Resume(new RunFolder(runDirectory), new DatasetSource(dataDirectory), iterations, generatorLearningRate, criticLearningRate);
+
     /// <summary>
-    /// Reopens the run in <paramref name="runDirectory"/> at its newest readable checkpoint (weights,
+    /// Reopens the run in <paramref name="store"/> at its newest readable checkpoint (weights,
     /// Adam state, batch-norm statistics, iteration; randomness is a function of seed and iteration).
     /// Log lines written after that checkpoint are dropped, as their iterations will run again.
     /// </summary>
-    /// <exception cref="FileNotFoundException">The directory has no run.json.</exception>
-    /// <exception cref="ModelFormatException">run.json or every checkpoint is unreadable.</exception>
+    /// <exception cref="FileNotFoundException">The store holds no run.</exception>
+    /// <exception cref="ModelFormatException">The run's record or every checkpoint is unreadable.</exception>
     /// <exception cref="InvalidDataException">The dataset changed since the run started.</exception>
-    /// <param name="runDirectory">The run.</param>
-    /// <param name="dataDirectory">Where datasets live (default: the data directory).</param>
+    /// <param name="store">The run.</param>
+    /// <param name="datasets">Resolves the run's dataset.</param>
     /// <param name="iterations">A new total number of iterations, if given.</param>
     /// <param name="generatorLearningRate">A new generator learning rate from here on (e.g. a decay for the last stretch); recorded in run.json.</param>
     /// <param name="criticLearningRate">A new critic learning rate from here on.</param>
-    public static TrainingSession Resume(string runDirectory, string? dataDirectory = null, int? iterations = null, float? generatorLearningRate = null, float? criticLearningRate = null)
+    /// <param name="cancellationToken">Stops loading the data.</param>
+    public static TrainingSession Resume(IRunStore store, IDatasetResolver datasets, int? iterations = null, float? generatorLearningRate = null, float? criticLearningRate = null,
+        CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
-        var run = new RunDirectory(runDirectory);
-        var info = run.ReadRunInfo();
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(datasets);
+        var run = store;
+        var info = run.ReadInfo() ?? throw new FileNotFoundException($"'{store.Location}' holds no training run (no run record).");
         if (iterations is not null || generatorLearningRate is not null || criticLearningRate is not null)
         {
             var o = info.Options with
@@ -113,14 +125,14 @@ public sealed class TrainingSession
             };
             o.Validate();
             info = info with { Options = o };
-            run.WriteRunInfo(info);
+            run.WriteInfo(info);
         }
-        var data = TrainingData.Load(info.Options, info.Architecture, dataDirectory);
+        var data = TrainingData.Load(info.Options, info.Architecture, datasets, cancellationToken);
         if (data.Fingerprint != info.DatasetFingerprint)
             throw new InvalidDataException($"The training data changed since the run started (fingerprint {data.Fingerprint[..12]}… vs {info.DatasetFingerprint[..Math.Min(12, info.DatasetFingerprint.Length)]}… in run.json).");
-        var session = new TrainingSession(run, info, data, dataDirectory);
+        var session = new TrainingSession(run, info, data, datasets);
         session.Iteration = session._checkpoints.LoadLatest(session._generator, session._critic, session._optG, session._optD) ?? 0;
-        run.TruncateLogs(session.Iteration);
+        run.TruncateAfter(session.Iteration);
         return session;
     }
 
@@ -140,7 +152,7 @@ public sealed class TrainingSession
         double average = 0;
         var done = 0;
         var saved = Iteration;
-        if (Iteration == 0 && !File.Exists(_run.MetricsJsonl)) Evaluate(0);
+        if (Iteration == 0 && !_run.HasMetrics) Evaluate(0);
         while (Iteration < last && !cancellationToken.IsCancellationRequested)
         {
             var started = clock.Elapsed.TotalSeconds;
@@ -166,37 +178,35 @@ public sealed class TrainingSession
         if (saved != Iteration) Checkpoint();
     }
 
-    /// <summary>Writes a checkpoint, the preview samples, charts, evolution.png and model/ now; returns the checkpoint path.</summary>
+    /// <summary>Writes a checkpoint, the preview samples and the model now; returns where the checkpoint is.</summary>
     public string Checkpoint()
     {
         var path = _checkpoints.Save(Iteration, _generator, _critic, _optG, _optD);
         _run.WriteSamples(Iteration, _monitor.Samples(_generator).Take(_info.Options.PreviewSamples).ToList());
-        _run.WriteEvolution();
-        _run.WriteCharts(_info.VoiceNames);
-        ModelStore.Save(_run.Model, CurrentModel());
+        _run.WriteModel(CurrentModel());
         return path;
     }
 
     /// <summary>
-    /// Chooses the clean-up settings of <c>model/</c> on the dataset's valid split
+    /// Chooses the clean-up settings of the run's model on the dataset's valid split
     /// (<see cref="CleanupCalibration"/>, at most <paramref name="maxWindows"/> windows) and
-    /// stores them in its model.json; null when the dataset has no valid windows (the test
+    /// stores them with the model; null when the dataset has no valid windows (the test
     /// split is never used for this).
     /// </summary>
-    public CalibrationResult? CalibrateCleanup(int maxWindows = 600)
+    public CalibrationResult? CalibrateCleanup(int maxWindows = 600, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var options = new EvaluationOptions { Dataset = _info.Options.Dataset, Split = "valid", MaxWindows = maxWindows };
+        var options = new EvaluationOptions { Dataset = _info.Options.Dataset, Split = DatasetSplit.Valid, MaxWindows = maxWindows };
         CalibrationResult result;
         try
         {
-            result = CleanupCalibration.Calibrate(CurrentModel(), options, _dataDirectory);
+            result = CleanupCalibration.Calibrate(CurrentModel(), options, _datasets, progress, cancellationToken);
         }
         catch (InvalidDataException)
         {
             return null;
         }
         _cleanup = result.Chosen;
-        ModelStore.SaveConfig(_run.Model, ModelConfigFor());
+        _run.WriteModelConfig(ModelConfigFor());
         return result;
     }
 

@@ -1,3 +1,4 @@
+using Cantus.Music.IO;
 using System.Globalization;
 using System.Security.Cryptography;
 
@@ -65,21 +66,18 @@ public sealed class JsbChoralesDownloader
         if (response.Content.Headers.ContentLength is long declared && declared > MaxBytes)
             throw TooLarge(declared);
 
-        var tempPath = Path.Combine(Path.GetDirectoryName(finalPath)!, $".{JsbChoralesLoader.FileName}.{Guid.NewGuid():N}.tmp");
-        try
+        long bytes = 0;
+        string hash = "";
+        // The hash is checked before the rename: a corrupted transfer never replaces a good copy.
+        await AtomicFile.WriteAsync(finalPath, async (file, ct) =>
         {
-            var (bytes, hash) = await CopyToTempAsync(response, tempPath, cancellationToken).ConfigureAwait(false);
+            (bytes, hash) = await CopyAsync(response, file, ct).ConfigureAwait(false);
             if (hash != Sha256)
                 throw DatasetErrors.Create(
                     $"SHA-256 of the download is {hash}; expected {Sha256}. The transfer was corrupted or the upstream file changed; nothing was written.",
                     Source.ToString());
-            File.Move(tempPath, finalPath, overwrite: true);
-            return new DatasetDownloadResult(finalPath, bytes, hash, true);
-        }
-        finally
-        {
-            if (File.Exists(tempPath)) File.Delete(tempPath);
-        }
+        }, cancellationToken).ConfigureAwait(false);
+        return new DatasetDownloadResult(finalPath, bytes, hash, true);
     }
 
     /// <summary>True when the file at <paramref name="path"/> exists and has the published SHA-256.</summary>
@@ -89,25 +87,20 @@ public sealed class JsbChoralesDownloader
         return File.Exists(path) && await HashFileAsync(path, cancellationToken).ConfigureAwait(false) == Sha256;
     }
 
-    private async Task<(long Bytes, string Hash)> CopyToTempAsync(HttpResponseMessage response, string tempPath, CancellationToken cancellationToken)
+    private async Task<(long Bytes, string Hash)> CopyAsync(HttpResponseMessage response, Stream file, CancellationToken cancellationToken)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long total = 0;
-        await using (var file = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var buffer = new byte[1 << 16];
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var buffer = new byte[1 << 16];
-            int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                // Check before writing: a lying or absent Content-Length cannot make us store more than MaxBytes.
-                total += read;
-                if (total > MaxBytes) throw TooLarge(total);
-                sha.AppendData(buffer, 0, read);
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-            }
-            // Flush to the device before the rename, so the renamed file is complete after a power loss.
-            file.Flush(flushToDisk: true);
+            // Check before writing: a lying or absent Content-Length cannot make us store more than MaxBytes.
+            total += read;
+            if (total > MaxBytes) throw TooLarge(total);
+            sha.AppendData(buffer, 0, read);
+            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
         }
         return (total, Convert.ToHexStringLower(sha.GetHashAndReset()));
     }

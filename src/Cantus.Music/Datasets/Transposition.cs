@@ -13,7 +13,8 @@ namespace Cantus.Music.Datasets;
 /// range 36..99 allows -4..+9, 14 samples under <see cref="All"/>, 7 (-3..+3) under <c>UpTo(3)</c>.
 /// Drum tracks are never shifted and do not count towards the span.
 /// </summary>
-public sealed class Transposition
+[System.Text.Json.Serialization.JsonConverter(typeof(TranspositionJsonConverter))]
+public sealed class Transposition : IParsable<Transposition>, IEquatable<Transposition>
 {
     private Transposition(int? maxShift) => MaxShift = maxShift;
 
@@ -50,6 +51,42 @@ public sealed class Transposition
         }
         return (first, last);
     }
+
+    /// <summary>The form <see cref="Parse"/> reads and JSON files hold: <c>none</c>, <c>all</c> or k.</summary>
+    public string Name => MaxShift switch
+    {
+        null => "all",
+        0 => "none",
+        int k => k.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Parses <c>none</c> (or 0), <c>all</c>, or k / ±k / +k for shifts −k..+k (1..127), ignoring case and spaces.</summary>
+    /// <exception cref="FormatException">Anything else; the message says what is accepted.</exception>
+    public static Transposition Parse(string text, IFormatProvider? provider = null) =>
+        TryParse(text, provider, out var result) ? result : throw new FormatException($"Transposition is none, all or a number of semitones 1..127, not '{text}'.");
+
+    /// <summary>Parses as <see cref="Parse"/>; false when the text is not a transposition.</summary>
+    public static bool TryParse(string? text, IFormatProvider? provider, out Transposition result)
+    {
+        var t = (text ?? "").Trim().ToLowerInvariant();
+        result = None;
+        if (t is "none" or "0") return true;
+        result = All;
+        if (t == "all") return true;
+        result = None;
+        if (!int.TryParse(t.TrimStart('±', '+'), NumberStyles.None, CultureInfo.InvariantCulture, out var k) || k is < 1 or > 127) return false;
+        result = UpTo(k);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(Transposition? other) => other is not null && other.MaxShift == MaxShift;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as Transposition);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => MaxShift ?? -1;
 
     /// <inheritdoc/>
     public override string ToString() => MaxShift switch

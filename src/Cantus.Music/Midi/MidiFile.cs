@@ -67,16 +67,10 @@ public sealed class MidiFile
     /// <summary>Writes the file as SMF to <paramref name="stream"/>.</summary>
     public void Write(Stream stream, bool useRunningStatus = true) => MidiWriter.Write(this, stream, useRunningStatus);
 
-    /// <summary>Writes the file as SMF to <paramref name="path"/> (via a temporary file, then renamed).</summary>
+    /// <summary>Writes the file as SMF to <paramref name="path"/> (atomically: <see cref="IO.AtomicFile"/>).</summary>
     public void Write(string path, bool useRunningStatus = true)
     {
-        var temp = path + ".tmp";
-        using (var stream = File.Create(temp))
-        {
-            Write(stream, useRunningStatus);
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temp, path, overwrite: true);
+        IO.AtomicFile.Write(path, stream => Write(stream, useRunningStatus));
     }
 
     /// <summary>The file as SMF bytes.</summary>

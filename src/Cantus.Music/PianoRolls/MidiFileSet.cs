@@ -10,6 +10,9 @@ public static class MidiFileSet
 {
     private static readonly string[] Extensions = [".mid", ".midi", ".rmi", ".smf"];
 
+    /// <summary>True when <paramref name="path"/> ends in a MIDI file extension (.mid, .midi, .rmi, .smf; any case).</summary>
+    public static bool IsMidiPath(string path) => Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The MIDI files named by <paramref name="paths"/>, folders expanded, in ordinal order within each folder.</summary>
     /// <exception cref="FileNotFoundException">A path names neither a file nor a folder.</exception>
     /// <exception cref="ArgumentException">More files than <paramref name="maxFiles"/>.</exception>

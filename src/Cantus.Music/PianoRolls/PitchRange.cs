@@ -6,7 +6,7 @@ namespace Cantus.Music.PianoRolls;
 /// inside it) and as the pitch crop of <c>DenseRolls</c> (pitch axis index
 /// <c>p - Lowest</c>, <see cref="Count"/> = <c>Highest - Lowest + 1</c> entries).
 /// </summary>
-public readonly record struct PitchRange
+public readonly record struct PitchRange : IParsable<PitchRange>
 {
     /// <summary>All 128 MIDI pitches, 0..127.</summary>
     public static PitchRange Full { get; } = new(0, 127);
@@ -44,4 +44,33 @@ public readonly record struct PitchRange
 
     /// <inheritdoc/>
     public override string ToString() => $"{Lowest}..{Highest}";
+
+    /// <summary>Parses <c>LOW..HIGH</c> (e.g. <c>36..99</c>), both inclusive, within 0..127.</summary>
+    /// <exception cref="FormatException">The text is not of that form or the bounds are out of order or range; the message says which.</exception>
+    public static PitchRange Parse(string text, IFormatProvider? provider = null) =>
+        TryParse(text, out var range, out var problem) ? range : throw new FormatException(problem);
+
+    /// <summary>Parses <c>LOW..HIGH</c>; false when the text is not a valid range.</summary>
+    public static bool TryParse(string? text, IFormatProvider? provider, out PitchRange result) => TryParse(text, out result, out _);
+
+    private static bool TryParse(string? text, out PitchRange result, out string problem)
+    {
+        result = default;
+        var parts = (text ?? "").Split("..");
+        if (parts.Length != 2
+            || !int.TryParse(parts[0].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var low)
+            || !int.TryParse(parts[1].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var high))
+        {
+            problem = $"A pitch range is written LOW..HIGH with MIDI pitch numbers (e.g. 36..99), not '{text}'.";
+            return false;
+        }
+        if (high > 127 || low > high)
+        {
+            problem = $"The pitch range {low}..{high} must lie within 0..127 with the lower bound first.";
+            return false;
+        }
+        result = new PitchRange(low, high);
+        problem = "";
+        return true;
+    }
 }

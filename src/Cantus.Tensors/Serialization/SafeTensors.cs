@@ -57,6 +57,22 @@ public static class SafeTensors
         return new SafeTensorsContent(tensors, metadata, dtypes);
     }
 
+    /// <summary>The tensor names in the header of the safetensors in <paramref name="stream"/>, without reading the data.</summary>
+    /// <exception cref="InvalidDataException">The header is malformed or exceeds <paramref name="limits"/>.</exception>
+    public static IReadOnlyList<string> ReadHeaderNames(Stream stream, SafeTensorsLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        limits ??= SafeTensorsLimits.Default;
+        Span<byte> prefix = stackalloc byte[8];
+        if (stream.ReadAtLeast(prefix, 8, throwOnEndOfStream: false) < 8) throw new InvalidDataException("safetensors: too short for the 8-byte header length.");
+        ulong n = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
+        if (n > (ulong)limits.MaxHeaderBytes) throw new InvalidDataException($"safetensors: header length {n} exceeds the limit of {limits.MaxHeaderBytes} bytes.");
+        var header = new byte[(int)n];
+        if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length)
+            throw new InvalidDataException($"safetensors: header length {n} runs past the end of the file.");
+        return ParseHeader(header, limits, out _).Select(e => e.Name).ToList();
+    }
+
     /// <summary>Reads safetensors from bytes.</summary>
     /// <exception cref="InvalidDataException">The content is malformed or exceeds <paramref name="limits"/>.</exception>
     public static SafeTensorsContent Read(byte[] bytes, SafeTensorsLimits? limits = null)

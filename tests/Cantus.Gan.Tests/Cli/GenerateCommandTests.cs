@@ -68,9 +68,9 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--key-penalty", "5", "The key penalty must be in 0..2, not 5.")]
-    [InlineData("--threshold", "1.5", "The threshold must be in −1..1, not 1.5.")]
-    [InlineData("--candidates", "99", "Candidates must be 1..64.")]
+    [InlineData("--key-penalty", "5", "The key penalty must be 0..2, not 5.")]
+    [InlineData("--threshold", "1.5", "The threshold must be −1..1, not 1.5.")]
+    [InlineData("--candidates", "99", "The number of candidates must be 1..64, not 99.")]
     public void OutOfRangeOptions_AreUsageErrors_InTheUsersTerms(string option, string value, string message)
     {
         var r = Generate(_dir["melody.mid"], option, value);

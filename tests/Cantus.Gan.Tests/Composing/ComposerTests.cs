@@ -126,7 +126,7 @@ public sealed class ComposerTests
     [Fact]
     public void TooLongMelody_IsRejected()
     {
-        var ex = Assert.Throws<InvalidDataException>(() => new Composer(Model).Compose(Melodies.Scale(9), new ComposeOptions { MaxWindows = 4 }));
+        var ex = Assert.Throws<MelodyTooLongException>(() => new Composer(Model).Compose(Melodies.Scale(9), new ComposeOptions { MaxWindows = 4 }));
         Assert.Contains("5 windows", ex.Message, StringComparison.Ordinal);
     }
 

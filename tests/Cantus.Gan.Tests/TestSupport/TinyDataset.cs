@@ -34,7 +34,7 @@ internal static class TinyDataset
         BatchSize = 3,
         CriticSteps = 2,
         Hop = 8,
-        Transposition = "2",
+        Transposition = Music.Datasets.Transposition.UpTo(2),
         CheckpointEvery = 2,
         MetricsEvery = 2,
         EvaluationSamples = 4,

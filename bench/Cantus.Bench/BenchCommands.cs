@@ -1,31 +1,32 @@
 using System.CommandLine;
 using System.Globalization;
-using Cantus.Bench;
 using Cantus.Gan.Models;
 using Cantus.Music.Audio.SoundFonts;
 using Cantus.Music.Datasets;
 
-namespace Cantus.Cli.Commands;
+namespace Cantus.Bench;
 
-/// <summary><c>cantus bench ...</c>: benchmarks that print their figures and targets.</summary>
-internal static class BenchCommand
+/// <summary>The root <c>cantus-bench</c> command: benchmarks that print their figures and targets.</summary>
+internal static class BenchCommands
 {
-    public static Command Create() => new("bench", "Benchmarks (speed targets are checked here, not in tests)") { Train(), Infer(), Compose(), Dataset(), Render() };
+    public static RootCommand Create() => new("Cantus benchmarks (speed targets are checked here, not in tests)") { Train(), Infer(), Compose(), Dataset(), Render() };
+
+    private static Option<bool> Json() => new("--json") { Description = "Print JSON instead of text" };
 
     private static Command Dataset()
     {
         var source = new Option<string>("--source") { Description = "Path of Jsb16thSeparated.json (default: the downloaded jsb-chorales, else ../shared/datasets)" };
         var runs = new Option<int>("--runs") { Description = "Timed runs", DefaultValueFactory = _ => 5 };
-        var json = CommonOptions.Json();
+        var json = Json();
         var command = new Command("dataset", "Load the JSB chorales and window the whole train split (target: under 1 s)") { source, runs, json };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => BenchRunner.Run(() =>
         {
             var path = parse.GetValue(source) ?? FindJsb();
             var result = DatasetBenchmark.Run(path, Math.Max(1, parse.GetValue(runs)));
-            if (parse.GetValue(json)) CliJson.Write(Console.Out, result);
+            if (parse.GetValue(json)) BenchJson.Write(Console.Out, result);
             else Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"JSB train: {result.Pieces} pieces → {result.Samples} samples in {result.SecondsMedian * 1000:0.0} ms (median; min {result.SecondsMin * 1000:0.0} ms; target < {result.TargetSeconds * 1000:0} ms)"));
-            return ExitCodes.Success;
+            return BenchRunner.Success;
         }));
         return command;
     }
@@ -36,9 +37,9 @@ internal static class BenchCommand
         var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 64 };
         var filters = new Option<int>("--filters") { Description = "Base filter count of both networks", DefaultValueFactory = _ => 64 };
         var noTorch = new Option<bool>("--no-reference") { Description = "Do not run the PyTorch reference" };
-        var json = CommonOptions.Json();
+        var json = Json();
         var command = new Command("train", "One lab training iteration (5 critic steps with gradient penalty + 1 generator step), against PyTorch in the same run") { iterations, batch, filters, noTorch, json };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => BenchRunner.Run(() =>
         {
             var n = Math.Max(1, parse.GetValue(iterations));
             var ours = TrainBenchmark.Train(n, parse.GetValue(batch), parse.GetValue(filters));
@@ -60,7 +61,7 @@ internal static class BenchCommand
                 torch_skipped = torch is { Ran: false } ? torch.Reason : null,
                 speedup_vs_torch = ratio,
             };
-            if (parse.GetValue(json)) CliJson.Write(Console.Out, result);
+            if (parse.GetValue(json)) BenchJson.Write(Console.Out, result);
             else
             {
                 var ic = CultureInfo.InvariantCulture;
@@ -69,7 +70,7 @@ internal static class BenchCommand
                     ? string.Create(ic, $"PyTorch {torch.TorchVersion}: {torch.IterationSecondsMedian:0.000} s per iteration; Cantus is {ratio:0.00}x PyTorch's speed (target >= 1.0)")
                     : $"PyTorch reference not run: {torch?.Reason ?? "--no-reference"}");
             }
-            return ExitCodes.Success;
+            return BenchRunner.Success;
         }));
         return command;
     }
@@ -79,9 +80,9 @@ internal static class BenchCommand
         var runs = new Option<int>("--runs") { Description = "Timed forward passes", DefaultValueFactory = _ => 50 };
         var filters = new Option<int>("--filters") { Description = "Base filter count", DefaultValueFactory = _ => 64 };
         var noTorch = new Option<bool>("--no-reference") { Description = "Do not run the PyTorch reference" };
-        var json = CommonOptions.Json();
+        var json = Json();
         var command = new Command("infer", "Generator forward pass at batch 1 (target: faster than PyTorch's ~9.5 ms)") { runs, filters, noTorch, json };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => BenchRunner.Run(() =>
         {
             var ours = TrainBenchmark.Infer(Math.Max(1, parse.GetValue(runs)), parse.GetValue(filters));
             // The reference times inference after one training iteration; one iteration at batch 8 keeps it short.
@@ -89,10 +90,10 @@ internal static class BenchCommand
             var ratio = torch?.InferBatch1MsMedian is { } t ? t / ours.MsMedian : (double?)null;
             var result = new { ms_median = ours.MsMedian, ms_min = ours.MsMin, runs = ours.Runs, threads = ours.Threads, filters = ours.Filters,
                 torch_ms_median = torch?.InferBatch1MsMedian, torch_skipped = torch is { Ran: false } ? torch.Reason : null, speedup_vs_torch = ratio };
-            if (parse.GetValue(json)) CliJson.Write(Console.Out, result);
+            if (parse.GetValue(json)) BenchJson.Write(Console.Out, result);
             else Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Cantus: {ours.MsMedian:0.00} ms per batch-1 forward (median of {ours.Runs}); PyTorch: {(torch?.InferBatch1MsMedian is { } tm ? $"{tm:0.00} ms, Cantus is {ratio:0.00}x its speed" : torch?.Reason ?? "not run")}"));
-            return ExitCodes.Success;
+            return BenchRunner.Success;
         }));
         return command;
     }
@@ -102,17 +103,17 @@ internal static class BenchCommand
         var model = new Option<string?>("--model") { Description = "Model directory (default: models/bach-chorales)" };
         var input = new Option<string?>("--input") { Description = "Melody (default: samples/melodies/ode-to-joy.mid, 8 bars)" };
         var runs = new Option<int>("--runs") { Description = "Warm runs after the first", DefaultValueFactory = _ => 20 };
-        var json = CommonOptions.Json();
+        var json = Json();
         var command = new Command("compose", "Load the model, then read + generate + write an 8-bar melody (targets: load < 200 ms, compose < 50 ms)") { model, input, runs, json };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => BenchRunner.Run(() =>
         {
             var directory = parse.GetValue(model) ?? ModelStore.DefaultModelDirectory();
             var melody = parse.GetValue(input) ?? FindSample("ode-to-joy.mid");
             var result = ComposeBenchmark.Run(directory, melody, Math.Max(1, parse.GetValue(runs)));
-            if (parse.GetValue(json)) CliJson.Write(Console.Out, result);
+            if (parse.GetValue(json)) BenchJson.Write(Console.Out, result);
             else Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{Path.GetFileName(melody)} ({result.Steps} steps): model load {result.LoadMs:0.0} ms (target < {result.TargetLoadMs:0}); read + generate + write {result.WarmMsMedian:0.0} ms warm (median of {result.Runs}; min {result.WarmMsMin:0.0}; target < {result.TargetComposeMs:0}), first run in this process {result.FirstMs:0.0} ms (includes JIT)"));
-            return ExitCodes.Success;
+            return BenchRunner.Success;
         }));
         return command;
     }
@@ -134,19 +135,19 @@ internal static class BenchCommand
         var soundFont = new Option<string?>("--soundfont") { Description = "SoundFont to use (default: the usual search; 'fallback' for the built-in piano)" };
         var program = new Option<int>("--program") { Description = "General MIDI program of the four voices (52 = choir aahs)", DefaultValueFactory = _ => 0 };
         var runs = new Option<int>("--runs") { Description = "Timed runs (best is reported)", DefaultValueFactory = _ => 3 };
-        var json = CommonOptions.Json();
+        var json = Json();
         var command = new Command("render", "Render one minute of a 4-voice chorale (target: at least 200x real time on one core)") { soundFont, program, runs, json };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => BenchRunner.Run(() =>
         {
             var path = parse.GetValue(soundFont);
             var fallback = string.Equals(path, "fallback", StringComparison.OrdinalIgnoreCase);
             var font = fallback ? SoundFont.CreateFallback() : SoundFontLocator.LoadOrFallback(path);
             var label = font.IsFallback ? "built-in fallback" : path ?? SoundFontLocator.FindPath() ?? font.Name;
             var result = RenderBenchmark.Run(font, label, parse.GetValue(program), Math.Max(1, parse.GetValue(runs)));
-            if (parse.GetValue(json)) CliJson.Write(Console.Out, result);
+            if (parse.GetValue(json)) BenchJson.Write(Console.Out, result);
             else Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.SoundFont}, program {result.Program}: {result.AudioSeconds:0} s of audio in {result.CpuSecondsBest * 1000:0} ms CPU = {result.RealTimeFactor:0}x real time (target {result.TargetFactor:0}x); {result.AllocatedBytes / 1e6:0.0} MB allocated"));
-            return ExitCodes.Success;
+            return BenchRunner.Success;
         }));
         return command;
     }

@@ -1,3 +1,4 @@
+using Cantus.Music.IO;
 using System.Globalization;
 using System.Text.Json;
 using Cantus.Gan.Models;
@@ -11,15 +12,35 @@ namespace Cantus.Gan.Training;
 /// <c>checkpoints/</c>, <c>samples/iter-N.png|.mid</c> (the fixed preview samples side by side),
 /// <c>charts/losses.png</c>, <c>charts/similarity.png</c>, <c>charts/metrics.png</c>,
 /// <c>evolution.png</c> (animated PNG of the previews across checkpoints) and <c>model/</c>
-/// (the latest weights as a model directory, usable by <c>cantus generate</c>).
+/// (the latest weights as a model directory). Charts and the animation are redrawn at every checkpoint.
 /// </summary>
-internal sealed class RunDirectory
+public sealed class RunFolder : IRunStore
 {
+    /// <summary>Header line of losses.csv.</summary>
     public const string LossesHeader = "iteration,critic_loss,generator_loss,gradient_penalty,wasserstein,seconds";
 
-    public RunDirectory(string path) => Path = path;
+    private const string CheckpointPrefix = "ckpt-";
+    private const string CheckpointExtension = ".safetensors";
+    private IReadOnlyList<string>? _voiceNames;
 
+    /// <summary>The run in folder <paramref name="path"/> (created when the run starts).</summary>
+    public RunFolder(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = path;
+    }
+
+    /// <summary>The folder.</summary>
     public string Path { get; }
+
+    /// <inheritdoc/>
+    public string Location => Path;
+
+    /// <inheritdoc/>
+    public bool HasContent => Directory.Exists(Path) && Directory.EnumerateFileSystemEntries(Path).Any();
+
+    /// <inheritdoc/>
+    public bool HasMetrics => File.Exists(MetricsJsonl);
 
     public string RunJson => Combine("run.json");
 
@@ -27,7 +48,7 @@ internal sealed class RunDirectory
 
     public string MetricsJsonl => Combine("metrics.jsonl");
 
-    public string Checkpoints => Combine("checkpoints");
+    public string CheckpointsFolder => Combine("checkpoints");
 
     public string Samples => Combine("samples");
 
@@ -37,15 +58,19 @@ internal sealed class RunDirectory
 
     public string Evolution => Combine("evolution.png");
 
-    public void WriteRunInfo(RunInfo info)
+    /// <inheritdoc/>
+    public void WriteInfo(RunInfo info)
     {
+        ArgumentNullException.ThrowIfNull(info);
         Directory.CreateDirectory(Path);
         AtomicFile.WriteAllText(RunJson, JsonSerializer.Serialize(info, GanJson.Options));
+        _voiceNames = info.VoiceNames;
     }
 
-    public RunInfo ReadRunInfo()
+    /// <inheritdoc/>
+    public RunInfo? ReadInfo()
     {
-        if (!File.Exists(RunJson)) throw new FileNotFoundException($"'{Path}' is not a training run: it has no run.json.", RunJson);
+        if (!File.Exists(RunJson)) return null;
         RunInfo? info;
         try
         {
@@ -57,6 +82,7 @@ internal sealed class RunDirectory
         }
         if (info is null || info.Format != RunInfo.FormatName || info.Options is null || info.Architecture is null)
             throw new ModelFormatException($"{RunJson} is not a Cantus training run record.");
+        _voiceNames = info.VoiceNames;
         return info;
     }
 
@@ -64,7 +90,7 @@ internal sealed class RunDirectory
     /// Drops log lines past <paramref name="iteration"/> (written after the checkpoint a run resumes
     /// from) and lines cut short by a kill in the middle of a write.
     /// </summary>
-    public void TruncateLogs(long iteration)
+    public void TruncateAfter(long iteration)
     {
         if (File.Exists(LossesCsv))
         {
@@ -92,19 +118,60 @@ internal sealed class RunDirectory
         }
     }
 
+    /// <inheritdoc/>
     public void AppendLosses(long iteration, IterationLosses l, double seconds)
     {
-        if (!File.Exists(LossesCsv)) File.WriteAllText(LossesCsv, LossesHeader + "\n");
+        if (!File.Exists(LossesCsv)) AtomicFile.WriteAllText(LossesCsv, LossesHeader + "\n");
         File.AppendAllText(LossesCsv, string.Create(CultureInfo.InvariantCulture,
             $"{iteration},{l.Critic:R},{l.Generator:R},{l.GradientPenalty:R},{l.Wasserstein:R},{seconds:F4}\n"));
     }
 
+    /// <inheritdoc/>
     public void AppendMetrics(MetricsSnapshot snapshot) =>
         File.AppendAllText(MetricsJsonl, JsonSerializer.Serialize(snapshot, GanJson.Compact) + "\n");
 
-    /// <summary>Writes samples/iter-N.mid and .png with the preview samples one after another in time.</summary>
+    /// <inheritdoc/>
+    public string SaveCheckpoint(long iteration, Action<Stream> write, int keep)
+    {
+        Directory.CreateDirectory(CheckpointsFolder);
+        var path = CheckpointPath(iteration);
+        AtomicFile.Write(path, write);
+        foreach (var old in Checkpoints().Skip(Math.Max(1, keep))) File.Delete(old.Location);
+        return path;
+    }
+
+    /// <summary>Checkpoint files, newest first (temporary files of interrupted writes are ignored).</summary>
+    public IReadOnlyList<RunCheckpoint> Checkpoints()
+    {
+        if (!Directory.Exists(CheckpointsFolder)) return [];
+        var result = new List<RunCheckpoint>();
+        foreach (var path in Directory.EnumerateFiles(CheckpointsFolder, CheckpointPrefix + "*" + CheckpointExtension))
+        {
+            var name = System.IO.Path.GetFileName(path);
+            var digits = name[CheckpointPrefix.Length..^CheckpointExtension.Length];
+            if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var it))
+                result.Add(new RunCheckpoint(it, path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete)));
+        }
+        return result.OrderByDescending(r => r.Iteration).ToList();
+    }
+
+    /// <summary>Path of the checkpoint file of <paramref name="iteration"/>.</summary>
+    public string CheckpointPath(long iteration) =>
+        Combine(System.IO.Path.Combine("checkpoints", CheckpointPrefix + iteration.ToString("D8", CultureInfo.InvariantCulture) + CheckpointExtension));
+
+    /// <inheritdoc/>
+    public void WriteModel(GanModel model) => ModelStore.Save(Model, model);
+
+    /// <inheritdoc/>
+    public void WriteModelConfig(ModelConfig config) => ModelStore.SaveConfig(Model, config);
+
+    /// <summary>
+    /// Writes samples/iter-N.mid and .png with the preview samples one after another in time, then
+    /// redraws evolution.png and the charts.
+    /// </summary>
     public void WriteSamples(long iteration, IReadOnlyList<Multitrack> previews)
     {
+        ArgumentNullException.ThrowIfNull(previews);
         Directory.CreateDirectory(Samples);
         var joined = Join(previews);
         var name = SampleName(iteration);
@@ -112,6 +179,8 @@ internal sealed class RunDirectory
         AtomicFile.Write(System.IO.Path.Combine(Samples, name + ".mid"), s => midi.Write(s));
         var image = new PianoRollRenderer().Render(joined, string.Create(CultureInfo.InvariantCulture, $"iteration {iteration}"));
         AtomicFile.Write(System.IO.Path.Combine(Samples, name + ".png"), s => PngEncoder.Encode(image, s));
+        WriteEvolution();
+        WriteCharts(_voiceNames ?? ReadInfo()?.VoiceNames ?? []);
     }
 
     /// <summary>Rebuilds evolution.png from every samples/iter-N.mid, in iteration order.</summary>

@@ -1,0 +1,3 @@
+using Cantus.Bench;
+
+return BenchCommands.Create().Parse(args).Invoke();

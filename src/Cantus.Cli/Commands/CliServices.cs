@@ -1,0 +1,39 @@
+using Cantus.Music.Datasets;
+using Cantus.Service;
+using Cantus.Service.Composing;
+using Cantus.Service.Datasets;
+using Cantus.Service.Evaluation;
+using Cantus.Service.Models;
+using Cantus.Service.Training;
+
+namespace Cantus.Cli.Commands;
+
+/// <summary>
+/// The use cases as the command line uses them: the data directory of <c>$CANTUS_DATA</c> (or the
+/// default), and, since the person at the keyboard owns this machine, datasets and models may
+/// also be named by a path (<see cref="DatasetSource"/>, <see cref="ModelRef.AtPath"/>).
+/// </summary>
+internal static class CliServices
+{
+    public static ServicePaths Paths => ServicePaths.For();
+
+    public static ModelLibrary Models => new(Paths);
+
+    public static IDatasetResolver LocalDatasets => new DatasetSource(Paths.DataDirectory);
+
+    public static ComposeMelody Compose => new(Models);
+
+    public static TrainModel Train => new(LocalDatasets);
+
+    public static EvaluateModel Evaluate => new(Models, LocalDatasets);
+
+    public static DatasetLibrary Datasets => new(Paths);
+
+    /// <summary>A model given on the command line: a library name when it is one and no such folder exists, else a directory; null: the default model's directory.</summary>
+    public static ModelRef Model(string? text)
+    {
+        if (text is null) return ModelRef.AtPath(Gan.Models.ModelStore.DefaultModelDirectory());
+        if (!Directory.Exists(text) && DatasetCatalog.IsValidName(text)) return ModelRef.Named(text);
+        return ModelRef.AtPath(text);
+    }
+}
