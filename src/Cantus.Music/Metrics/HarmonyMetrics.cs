@@ -3,7 +3,7 @@ using Cantus.Music.PianoRolls;
 namespace Cantus.Music.Metrics;
 
 /// <summary>
-/// Harmony of an accompanying voice against the melody (issue 2, "Metrics"): each track is
+/// Harmony of an accompanying voice against the melody (docs/metrics.md): each track is
 /// reduced to its highest active pitch at each step (its top line), and the interval is
 /// i_t = (melody_t − voice_t) mod 12, taken in [0, 12).
 /// </summary>
@@ -37,7 +37,7 @@ public static class HarmonyMetrics
     /// pitch (m_{t+1} ≠ m_t and v_{t+1} ≠ v_t), the share where the interval is 0 at both steps or
     /// 7 at both steps (i_t = i_{t+1} ∈ {0, 7}: parallel octaves/unisons or fifths, also across
     /// octaves) and both move in the same direction (sign(m_{t+1} − m_t) = sign(v_{t+1} − v_t)).
-    /// Contrary and oblique motion never count, nor does an octave moving to a fifth: the issue's
+    /// Contrary and oblique motion never count, nor does an octave moving to a fifth: the metric definition's
     /// "0 or 7 at both steps" read as "the same perfect interval at both steps", which is what
     /// "parallel" means and what its Bach figure needs (JSB test split, 2-bar windows:
     /// 0 / 0.004 / 0.001 for alto / tenor / bass; the looser reading that also counts 0 → 7

@@ -1,7 +1,7 @@
 namespace Cantus.Music.Metrics;
 
 /// <summary>
-/// The fixed histograms of the similarity index (issue 2): rates 20 equal bins on [0, 1];
+/// The fixed histograms of the similarity index (docs/metrics.md): rates 20 equal bins on [0, 1];
 /// counts and polyphony bins of 0.5 on [0, 16] (32 bins); entropy 20 bins on [0, log2 12].
 /// Bin b holds [lo + b·w, lo + (b+1)·w); the last bin also holds hi; values below lo go to
 /// bin 0 and values above hi to the last bin.
@@ -14,7 +14,7 @@ internal static class MetricHistogram
         MetricKind.Rate => (0, 1, 20),
         MetricKind.Count => (0, 16, 32),
         MetricKind.Entropy => (0, Math.Log2(12), 20),
-        _ => throw new ArgumentException($"The issue defines no histogram for {kind} metrics.", nameof(kind)),
+        _ => throw new ArgumentException($"docs/metrics.md defines no histogram for {kind} metrics.", nameof(kind)),
     };
 
     /// <summary>The bin of value <paramref name="v"/>.</summary>

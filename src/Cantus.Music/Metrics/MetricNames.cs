@@ -1,7 +1,7 @@
 namespace Cantus.Music.Metrics;
 
 /// <summary>
-/// The metric names of issue 2 ("Metrics"), used as JSON keys (<see cref="MetricsReport"/>),
+/// The metric names (docs/metrics.md), used as JSON keys (<see cref="MetricsReport"/>),
 /// in the order they are reported.
 /// </summary>
 public static class MetricNames

@@ -1,13 +1,13 @@
 namespace Cantus.Music.Metrics;
 
 /// <summary>
-/// The time grid the music metrics measure on. Issue 2 ("Metrics") fixes a bar at 16 steps
+/// The time grid the music metrics measure on. docs/metrics.md fixes a bar at 16 steps
 /// (4/4 on a 16th-note grid); the beat (4 steps) is the frame of the tonal distance, as in
 /// MuseGAN, which computes its tonal distance per beat.
 /// </summary>
 public sealed record MetricOptions
 {
-    /// <summary>The issue's grid: 16 steps per bar, 4 per beat.</summary>
+    /// <summary>The standard grid: 16 steps per bar, 4 per beat.</summary>
     public static MetricOptions Default { get; } = new();
 
     /// <summary>Creates options; 1 ≤ stepsPerBeat ≤ stepsPerBar.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Cantus.Music.Metrics;
 
 /// <summary>
-/// The JSON shape of a set's metrics (issue 2, <c>cantus metrics --json</c>):
+/// The JSON shape of a set's metrics (docs/metrics.md, <c>cantus metrics --json</c>):
 /// <c>{"samples": N, "tracks": K, "metrics": {"empty_bar_rate": [v per track], ...}, "tonal_distance_pairs": [[...], ...]}</c>,
 /// null where a value is undefined. Metric keys are <see cref="MetricNames.All"/> in that order.
 /// </summary>

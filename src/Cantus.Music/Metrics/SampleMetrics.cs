@@ -3,7 +3,7 @@ using Cantus.Music.PianoRolls;
 namespace Cantus.Music.Metrics;
 
 /// <summary>
-/// All metrics of issue 2 for one sample (one <see cref="Multitrack"/>): for each name in
+/// All metrics (docs/metrics.md) for one sample (one <see cref="Multitrack"/>): for each name in
 /// <see cref="MetricNames.All"/> one value per track, <see langword="null"/> where undefined.
 /// Track 0 is the melody: <see cref="MetricNames.TonalDistance"/>,
 /// <see cref="MetricNames.ConsonanceRate"/> and <see cref="MetricNames.ParallelFifthsOctavesRate"/>

@@ -4,7 +4,7 @@ using Cantus.Music.PianoRolls;
 namespace Cantus.Music.Metrics;
 
 /// <summary>
-/// The metrics of a set of samples (issue 2): per metric and track, the mean over the samples
+/// The metrics of a set of samples (docs/metrics.md): per metric and track, the mean over the samples
 /// where the value is defined (null when it is defined for none). Tracks = the largest track
 /// count of any sample; a sample without track k counts as undefined there.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Cantus.Music.Metrics;
 
 /// <summary>
-/// Similarity index of a generated set G to a reference set R (issue 2, after Yang &amp; Lerch,
+/// Similarity index of a generated set G to a reference set R (docs/metrics.md, after Yang &amp; Lerch,
 /// "On the evaluation of generative models in music", Neural Computing and Applications 2018,
 /// overlapping area): for each metric and track, the histograms of the per-sample values of
 /// G and of R are normalised to sum 1 and their overlapping area Σ_b min(g_b, r_b) is taken;
@@ -11,7 +11,7 @@ namespace Cantus.Music.Metrics;
 /// <remarks>
 /// Histograms: rates 20 equal bins on [0, 1]; counts (pitches and pitch classes used) and
 /// polyphony bins of 0.5 on [0, 16]; pitch-class entropy 20 bins on [0, log2 12]; values
-/// outside go to the end bins. The issue gives no histogram for
+/// outside go to the end bins. docs/metrics.md gives no histogram for
 /// <see cref="MetricNames.TonalDistance"/>, so it takes no part in the index.
 /// </remarks>
 public static class SimilarityIndex

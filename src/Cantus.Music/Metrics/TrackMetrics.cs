@@ -3,12 +3,12 @@ using Cantus.Music.PianoRolls;
 namespace Cantus.Music.Metrics;
 
 /// <summary>
-/// The per-track metrics of issue 2 ("Metrics") for one sample. x is the track's roll,
+/// The per-track metrics (docs/metrics.md) for one sample. x is the track's roll,
 /// T its steps, a cell is active when its velocity is non-zero, bars = floor(T / stepsPerBar)
 /// (a partial bar at the end is ignored by the per-bar metrics). A metric with nothing to
 /// measure returns <see langword="null"/> (undefined); the set value is then taken over the
 /// samples where it is defined. The definitions follow MuseGAN (Dong et al., AAAI 2018) and
-/// Yang &amp; Lerch (2018), with the changes the issue asks for (see each member).
+/// Yang &amp; Lerch (2018), with the changes docs/metrics.md describes (see each member).
 /// </summary>
 public static class TrackMetrics
 {

@@ -36,7 +36,7 @@ public static class SoundFontLocator
     internal static string? FindPath(string? explicitPath, string? environmentValue, string systemDirectory)
     {
         // A path the user configured must exist: silently falling back would hide a typo.
-        if (!string.IsNullOrWhiteSpace(explicitPath)) return Existing(explicitPath, "--soundfont");
+        if (!string.IsNullOrWhiteSpace(explicitPath)) return Existing(explicitPath, "the SoundFont setting");
         if (!string.IsNullOrWhiteSpace(environmentValue)) return Existing(environmentValue, EnvironmentVariable);
         if (!Directory.Exists(systemDirectory)) return null;
         foreach (var name in Preferred)
