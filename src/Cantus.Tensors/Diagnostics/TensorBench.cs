@@ -6,7 +6,7 @@ using Cantus.Tensors.Kernels;
 namespace Cantus.Tensors.Diagnostics;
 
 /// <summary>
-/// Micro-benchmarks of the engine for <c>cantus bench</c>: the machine's fused-multiply-add
+/// Micro-benchmarks of the engine for <c>./cantus bench</c>: the machine's fused-multiply-add
 /// peak as seen from C#, and the GEMM kernel's achieved rate, both in GFLOP/s
 /// (a multiply-add counts 2). Numbers are medians of several timed repetitions.
 /// </summary>

@@ -7,7 +7,7 @@ using Cantus.Tensors.Serialization;
 
 namespace Cantus.Gan.Tests.Cli;
 
-/// <summary><c>cantus generate</c> and <c>cantus evaluate</c> as a child process: outputs and exit codes.</summary>
+/// <summary><c>cantus generate</c> and <c>cantus evaluate</c> in process: outputs and exit codes.</summary>
 public sealed class GenerateCommandTests : IDisposable
 {
     private readonly Paths.TempFolder _dir = Paths.NewTemp();
@@ -24,7 +24,7 @@ public sealed class GenerateCommandTests : IDisposable
     [Fact]
     public void Generate_WritesMidiPngAndLatent()
     {
-        var r = CantusProcess.Run("generate", "--model", _dir["model"], "--input", _dir["melody.mid"], "--out", _dir["song.mid"],
+        var r = CantusInProcess.Run("generate", "--model", _dir["model"], "--input", _dir["melody.mid"], "--out", _dir["song.mid"],
             "--png", _dir["song.png"], "--save-latent", _dir["z.safetensors"], "--seed", "5", "--candidates", "2");
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Contains("52 steps, 2 window(s), 4 steps of leading silence kept", r.Stdout, StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.True(new FileInfo(_dir["song.png"]).Length > 100);
         Assert.Equal([2, 3, 2, 4], LatentFile.Read(_dir["z.safetensors"]).Shape.ToArray());
 
-        var again = CantusProcess.Run("generate", "--model", _dir["model"], "--input", _dir["melody.mid"], "--out", _dir["again.mid"], "--latent", _dir["z.safetensors"]);
+        var again = CantusInProcess.Run("generate", "--model", _dir["model"], "--input", _dir["melody.mid"], "--out", _dir["again.mid"], "--latent", _dir["z.safetensors"]);
         Assert.True(again.ExitCode == 0, again.Stderr);
         Assert.Equal(File.ReadAllBytes(_dir["song.mid"]), File.ReadAllBytes(_dir["again.mid"]));
     }
@@ -106,7 +106,7 @@ public sealed class GenerateCommandTests : IDisposable
     [Fact]
     public void Evaluate_WritesJsonAndMarkdownReports()
     {
-        var r = CantusProcess.Run("evaluate", _dir["model"], "--max-windows", "40", "--report", _dir["report"], "--json");
+        var r = CantusInProcess.Run("evaluate", _dir["model"], "--max-windows", "40", "--report", _dir["report"], "--json");
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Contains("\"similarityIndex\"", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("| naive baseline", File.ReadAllText(Path.Combine(_dir["report"], "evaluation.md")), StringComparison.Ordinal);
@@ -116,10 +116,10 @@ public sealed class GenerateCommandTests : IDisposable
     [Fact]
     public void EvaluateCalibrate_StoresTheChosenCleanupInModelJson_AndRefusesTheTestSplit()
     {
-        var refused = CantusProcess.Run("evaluate", _dir["model"], "--calibrate", "--max-windows", "20");
+        var refused = CantusInProcess.Run("evaluate", _dir["model"], "--calibrate", "--max-windows", "20");
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("test split", refused.Stderr, StringComparison.Ordinal);
-        var r = CantusProcess.Run("evaluate", _dir["model"], "--calibrate", "--split", "valid", "--max-windows", "40", "--json");
+        var r = CantusInProcess.Run("evaluate", _dir["model"], "--calibrate", "--split", "valid", "--max-windows", "40", "--json");
         Assert.True(r.ExitCode == 0, r.Stderr);
         using var json = System.Text.Json.JsonDocument.Parse(r.Stdout);
         var threshold = json.RootElement.GetProperty("threshold").GetSingle();
@@ -132,12 +132,12 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Equal(threshold, stored.Threshold);
         Assert.Contains("valid, 40 windows", stored.CalibratedOn, StringComparison.Ordinal);
         // evaluate and generate now use the stored settings by default, and say so.
-        var report = CantusProcess.Run("evaluate", _dir["model"], "--max-windows", "10");
+        var report = CantusInProcess.Run("evaluate", _dir["model"], "--max-windows", "10");
         Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"threshold {threshold:0.0#}"), report.Stdout, StringComparison.Ordinal);
     }
 
     private CantusProcess.Result Generate(string input, params string[] more) =>
-        CantusProcess.Run(["generate", "--model", _dir["model"], "--input", input, "--out", _dir["out.mid"], .. more]);
+        CantusInProcess.Run(["generate", "--model", _dir["model"], "--input", input, "--out", _dir["out.mid"], .. more]);
 
     private static void AssertBadInput(CantusProcess.Result r, string message)
     {
