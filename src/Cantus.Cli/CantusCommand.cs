@@ -18,6 +18,7 @@ internal static class CantusCommand
             TrainCommand.Create(),
             GenerateCommand.Create(),
             EvaluateCommand.Create(),
+            ServeCommand.Create(),
         };
         return root;
     }

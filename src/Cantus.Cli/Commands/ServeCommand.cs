@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Cantus.Service.Errors;
+using Cantus.Web.Hosting;
+
+namespace Cantus.Cli.Commands;
+
+/// <summary>
+/// <c>cantus serve [--urls URL] [--data DIR] [--public]</c>: the web server with the REST API
+/// (docs/api.md), bound to 127.0.0.1 for the single local user by default.
+/// </summary>
+internal static class ServeCommand
+{
+    /// <summary>Where the server listens unless told otherwise.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5217";
+
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls") { Description = "Addresses to listen on, separated by ';'", DefaultValueFactory = _ => DefaultUrl };
+        var data = new Option<DirectoryInfo?>("--data") { Description = "The data directory (default: $CANTUS_DATA, else ~/.local/share/cantus); datasets under datasets/<name>/" };
+        var isPublic = new Option<bool>("--public") { Description = "Serve other machines, with accounts and login" };
+        var command = new Command("serve", "Run the web server: REST API under /api, its reference at /api/reference") { urls, data, isPublic };
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
+        {
+            if (parse.GetValue(isPublic))
+                throw new CantusException(ErrorKind.Unavailable, "Accounts and login are not built yet, so the server refuses to serve other machines; run it without --public (it listens on 127.0.0.1).");
+            var address = parse.GetValue(urls)!;
+            foreach (var url in address.Split(';', StringSplitOptions.RemoveEmptyEntries))
+                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                    throw CantusException.Invalid($"--urls takes http:// or https:// addresses, not '{url}'.");
+            var args = new List<string> { "--urls", address };
+            if (parse.GetValue(data) is { } folder) args.AddRange(["--Cantus:Data", folder.FullName]);
+            var app = CantusWeb.Build([.. args]);
+            parse.Out().WriteLine($"cantus: serving on {address} (API reference: {address.Split(';')[0].TrimEnd('/')}/api/reference); Ctrl-C stops");
+            app.Run();
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,77 @@
+using Cantus.Music.Datasets;
+using Cantus.Service;
+using Cantus.Service.Datasets;
+using Cantus.Service.Errors;
+using Cantus.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cantus.Web.Api;
+
+/// <summary>
+/// <c>/api/datasets</c>: list the datasets with their tags, import a zip of MIDI files as a dataset,
+/// describe a dataset's training windows, download a built-in dataset from its canonical address.
+/// </summary>
+public static class DatasetsApi
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static IEndpointRouteBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var settings = app.ServiceProvider.GetRequiredService<CantusWebSettings>();
+        var group = app.MapGroup("/api/datasets").WithTags("Datasets");
+        group.MapGet("/", ListDatasets).WithName("ListDatasets");
+        group.MapPost("/", ImportDataset).WithName("ImportDataset").DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+            .WithMetadata(new RequestSizeLimitAttribute(settings.MaxArchiveBytes + (1 << 16)))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{name}", GetDatasetInfo).WithName("GetDatasetInfo");
+        group.MapPost("/{name}/download", DownloadDataset).WithName("DownloadDataset").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    /// <summary>The datasets: built-in ones (also when not downloaded yet) and imported ones.</summary>
+    public static Ok<IReadOnlyList<DatasetSummary>> ListDatasets(DatasetLibrary datasets) => TypedResults.Ok(datasets.List());
+
+    /// <summary>Imports the MIDI files of a zip archive (form field <c>archive</c>) as dataset <c>name</c> with <c>tags</c> (repeated or comma-separated) and a <c>description</c>.</summary>
+    public static async Task<Created<ImportResult>> ImportDataset(HttpRequest request, DatasetLibrary datasets, CantusWebSettings settings, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType) throw CantusException.Invalid("Send a multipart/form-data form with the fields name, archive, tags and description.", "archive");
+        var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        var archive = form.Files.GetFile("archive") ?? throw CantusException.Invalid("Send the zip archive in the form field 'archive'.", "archive");
+        if (archive.Length > settings.MaxArchiveBytes)
+            throw CantusException.TooLarge($"The archive is {archive.Length} bytes; the limit is {settings.MaxArchiveBytes} bytes.", "archive");
+        var tags = form["tags"].SelectMany(t => (t ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        using var stream = archive.OpenReadStream();
+        var result = datasets.Import(form["name"].ToString(), stream, tags, form["description"].ToString(),
+            ImportLimits.Default with { MaxArchiveBytes = settings.MaxArchiveBytes });
+        return TypedResults.Created($"/api/datasets/{result.Dataset.Name}", result);
+    }
+
+    /// <summary>Pieces and training samples per split of a dataset under the given windowing.</summary>
+    public static Ok<DatasetInfo> GetDatasetInfo(string name, DatasetLibrary datasets, ServicePaths paths,
+        int window = 32, int hop = 16, string transposition = "none", string pitchRange = "0..127")
+    {
+        if (window is < 1 or > 4096) throw CantusException.Invalid($"The window must be 1..4096 steps, not {window}.", "window");
+        if (hop is < 1 or > 4096) throw CantusException.Invalid($"The hop must be 1..4096 steps, not {hop}.", "hop");
+        var windowing = new WindowOptions
+        {
+            Steps = window,
+            Hop = hop,
+            Transposition = OptionValues.Transposition(transposition),
+            PitchRange = OptionValues.PitchRange(pitchRange),
+        };
+        return TypedResults.Ok(datasets.Info(name, windowing, paths.Datasets));
+    }
+
+    /// <summary>Downloads a built-in dataset from its canonical address, checking its SHA-256 (already there: nothing to do).</summary>
+    public static async Task<Ok<DatasetDownloadResult>> DownloadDataset(string name, DatasetLibrary datasets, IHttpClientFactory http, CancellationToken cancellationToken)
+    {
+        using var client = http.CreateClient();
+        client.Timeout = TimeSpan.FromMinutes(5);
+        return TypedResults.Ok(await datasets.DownloadAsync(name, force: false, client, cancellationToken).ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,32 @@
+namespace Cantus.Web.Hosting;
+
+/// <summary>
+/// The server's settings, from the configuration section <c>Cantus</c> (appsettings, environment
+/// variables <c>Cantus__Data</c>, …, or <c>cantus serve</c>'s options).
+/// </summary>
+public sealed class CantusWebSettings
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Cantus";
+
+    /// <summary>The data directory (null: <c>$CANTUS_DATA</c>, else the default).</summary>
+    public string? Data { get; set; }
+
+    /// <summary>The folder of sample models (null: the shipped <c>models/</c>).</summary>
+    public string? SampleModels { get; set; }
+
+    /// <summary>Accounts and login when true; one local user without login when false (default, bound to 127.0.0.1).</summary>
+    public bool Public { get; set; }
+
+    /// <summary>Largest MIDI upload in bytes (default 1 MiB).</summary>
+    public long MaxMidiBytes { get; set; } = 1L << 20;
+
+    /// <summary>Largest dataset archive in bytes (default 64 MiB).</summary>
+    public long MaxArchiveBytes { get; set; } = 64L << 20;
+
+    /// <summary>Largest model upload (weights + configuration) in bytes (default 256 MiB).</summary>
+    public long MaxModelBytes { get; set; } = 256L << 20;
+
+    /// <summary>Longest melody, in windows of the model (default 1024).</summary>
+    public int MaxMelodyWindows { get; set; } = 1024;
+}
