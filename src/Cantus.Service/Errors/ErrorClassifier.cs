@@ -9,7 +9,8 @@ namespace Cantus.Service.Errors;
 /// type: unreadable content (the <see cref="FormatException"/> family: MIDI, SoundFont,
 /// safetensors, model files; <see cref="InvalidDataException"/>; JSON) is bad input, a render or
 /// size limit is a limit, missing files are not found, network and timeout failures are
-/// unavailable. Anything else (including a bare <see cref="ArgumentException"/>, which means a
+/// unavailable, as are an unreachable or busy database and a full disk; the store's refusals keep their meaning (conflict,
+/// not found, too large). Anything else (including a bare <see cref="ArgumentException"/>, which means a
 /// bug, since requests are validated first) is not classified: an internal error.
 /// </summary>
 public static class ErrorClassifier
@@ -22,6 +23,12 @@ public static class ErrorClassifier
         return exception switch
         {
             CantusException c => c.Kind,
+            Storage.StoreConflictException or Storage.FenceLostException => ErrorKind.Conflict,
+            Storage.StoreNotFoundException => ErrorKind.NotFound,
+            Storage.Blobs.BlobTooLargeException => ErrorKind.LimitExceeded,
+            Storage.StoreSchemaException => ErrorKind.Unavailable,
+            Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException => ErrorKind.Unavailable,
+            Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 or 13 } => ErrorKind.Unavailable, // BUSY, LOCKED, FULL
             RenderLimitException or Gan.Composing.MelodyTooLongException => ErrorKind.LimitExceeded,
             FileNotFoundException or DirectoryNotFoundException => ErrorKind.NotFound,
             FormatException or InvalidDataException or JsonException => ErrorKind.BadInput,

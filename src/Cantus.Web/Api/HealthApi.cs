@@ -1,3 +1,4 @@
+using Cantus.Service.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Cantus.Web.Api;
 
-/// <summary><c>GET /api/health</c>: 200 with the state of what the server needs; 503 while something is unreachable.</summary>
+/// <summary><c>GET /api/health</c>: 200 with the database's state; 503 while the database is unreachable.</summary>
 public static class HealthApi
 {
     /// <summary>Maps the endpoint.</summary>
@@ -15,11 +16,31 @@ public static class HealthApi
         return app;
     }
 
-    /// <summary>The server's health.</summary>
-    public static Results<Ok<HealthDto>, JsonHttpResult<HealthDto>> GetHealth()
+    /// <summary>The server's health: the database answers a query within 5 seconds.</summary>
+    public static async Task<Results<Ok<HealthDto>, JsonHttpResult<HealthDto>>> GetHealth(CantusStore store, HttpResponse response, CancellationToken cancellationToken)
     {
-        var health = new HealthDto("ok", Service.ServiceAssembly.Version, new DatabaseHealthDto("none", "no database is configured yet"));
-        return TypedResults.Ok(health);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(response);
+        var version = Service.ServiceAssembly.Version;
+        var engine = store.Database.Engine == DatabaseEngine.PostgreSql ? "postgresql" : "sqlite";
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            await using var connection = await store.Database.OpenConnectionAsync(timeout.Token).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1";
+            await command.ExecuteScalarAsync(timeout.Token).ConfigureAwait(false);
+            return TypedResults.Ok(new HealthDto("ok", version, new DatabaseHealthDto("ok", engine, store.Database.Description)));
+        }
+#pragma warning disable CA1031 // any failure to reach the database is what this endpoint reports
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            response.Headers.RetryAfter = "5";
+            return TypedResults.Json(new HealthDto("unavailable", version, new DatabaseHealthDto("unavailable", engine, $"The database does not answer: {ex.Message}")),
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 }
 
@@ -30,6 +51,7 @@ public static class HealthApi
 public sealed record HealthDto(string Status, string Version, DatabaseHealthDto Database);
 
 /// <summary>The database's state.</summary>
-/// <param name="State">"ok", "unavailable" or "none".</param>
-/// <param name="Detail">A sentence about it.</param>
-public sealed record DatabaseHealthDto(string State, string Detail);
+/// <param name="State">"ok" or "unavailable".</param>
+/// <param name="Engine">"sqlite" or "postgresql".</param>
+/// <param name="Detail">Where it is (no secrets), or why it does not answer.</param>
+public sealed record DatabaseHealthDto(string State, string Engine, string Detail);

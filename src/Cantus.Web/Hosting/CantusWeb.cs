@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Cantus.Service;
 using Cantus.Service.Composing;
+using Cantus.Service.Compositions;
+using Cantus.Service.Storage;
 using Cantus.Service.Datasets;
 using Cantus.Service.Models;
 using Cantus.Web.Api;
@@ -22,6 +24,7 @@ public static class CantusWeb
         configure?.Invoke(builder);
         AddCantus(builder.Services);
         var app = builder.Build();
+        app.Services.GetRequiredService<CantusStore>(); // open the database and apply migrations at start, not on the first request
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -29,6 +32,7 @@ public static class CantusWeb
         app.MapHealthApi();
         app.MapModelsApi();
         app.MapDatasetsApi();
+        app.MapCompositionsApi();
         return app;
     }
 
@@ -45,7 +49,22 @@ public static class CantusWeb
         services.AddSingleton<ModelLibrary>();
         services.AddSingleton<DatasetLibrary>();
         services.AddSingleton<ComposeMelody>();
-        services.AddProblemDetails();
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<CantusWebSettings>();
+            var paths = sp.GetRequiredService<ServicePaths>();
+            var connection = settings.Database ?? Path.Combine(paths.DataDirectory, CantusDatabase.DefaultFileName);
+            if (settings.Database is null) Directory.CreateDirectory(paths.DataDirectory);
+            return CantusStore.OpenAsync(connection).GetAwaiter().GetResult();
+        });
+        services.AddSingleton(sp => new CompositionLibrary(sp.GetRequiredService<CantusStore>(), sp.GetRequiredService<ComposeMelody>(), sp.GetRequiredService<ModelLibrary>()));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Detail ??= c.ProblemDetails.Status switch
+        {
+            404 => "There is nothing at this address; the API reference is at /api/reference.",
+            405 => "This address does not take that method; the API reference is at /api/reference.",
+            415 => "This endpoint takes another body format (multipart/form-data for uploads, application/json otherwise); the API reference is at /api/reference.",
+            _ => null,
+        });
         services.AddExceptionHandler<CantusExceptionHandler>();
         services.ConfigureHttpJsonOptions(o =>
         {

@@ -12,6 +12,9 @@ public sealed class CantusWebSettings
     /// <summary>The data directory (null: <c>$CANTUS_DATA</c>, else the default).</summary>
     public string? Data { get; set; }
 
+    /// <summary>The book-keeping database: a PostgreSQL connection string or URI, or a SQLite file (null: <c>cantus.db</c> in the data directory).</summary>
+    public string? Database { get; set; }
+
     /// <summary>The folder of sample models (null: the shipped <c>models/</c>).</summary>
     public string? SampleModels { get; set; }
 

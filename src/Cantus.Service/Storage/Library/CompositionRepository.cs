@@ -99,6 +99,26 @@ public sealed class CompositionRepository
             "UPDATE compositions SET share_token = NULL, shared_at = NULL WHERE id = @id AND owner_id = @ownerId", new { id, ownerId }).ConfigureAwait(false) == 1;
     }
 
+    /// <summary>
+    /// Records the WAV and/or PNG rendered for composition <paramref name="id"/> (null leaves a
+    /// column as it is); the caller has checked that it may see the composition. False when
+    /// there is no such composition; a missing blob is a <see cref="StoreNotFoundException"/>.
+    /// </summary>
+    public async Task<bool> SetRenderingsAsync(string id, string? wavSha256, string? pngSha256, DbTransaction? transaction = null, CancellationToken cancellationToken = default)
+    {
+        await using var session = await DbSession.OpenAsync(database, transaction, false, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await session.ExecuteAsync(
+                "UPDATE compositions SET wav_sha256 = COALESCE(@wavSha256, wav_sha256), png_sha256 = COALESCE(@pngSha256, png_sha256) WHERE id = @id",
+                new { id, wavSha256, pngSha256 }).ConfigureAwait(false) == 1;
+        }
+        catch (DbException ex) when (StoreErrors.IsForeignKeyViolation(ex))
+        {
+            throw new StoreNotFoundException("A rendering of the composition (WAV or PNG) is not in the blob store.", ex);
+        }
+    }
+
     /// <summary>The composition shared under <paramref name="shareToken"/>, whoever owns it, or null.</summary>
     public async Task<CompositionRecord?> GetSharedAsync(string shareToken, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,14 @@
+namespace Cantus.Service.Compositions;
+
+/// <summary>The files of a composition.</summary>
+public enum CompositionFile
+{
+    /// <summary>The result as a Standard MIDI File (audio/midi).</summary>
+    Midi,
+
+    /// <summary>The result rendered to audio (audio/wav), rendered on first request and kept.</summary>
+    Wav,
+
+    /// <summary>The result drawn as a piano roll (image/png), drawn on first request and kept.</summary>
+    Png,
+}

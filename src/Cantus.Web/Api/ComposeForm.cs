@@ -1,0 +1,55 @@
+using System.Globalization;
+using Cantus.Service;
+using Cantus.Service.Composing;
+using Cantus.Service.Errors;
+using Cantus.Service.Models;
+using Microsoft.AspNetCore.Http;
+
+namespace Cantus.Web.Api;
+
+/// <summary>Reads the form of <c>POST /api/compositions</c> into a <see cref="ComposeRequest"/>, naming the field at fault.</summary>
+internal static class ComposeForm
+{
+    public static async Task<ComposeRequest> ReadAsync(HttpRequest request, ComposeLimits limits, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+            throw CantusException.Invalid("Send a multipart/form-data form with the MIDI file in the field 'melody'.", "melody");
+        var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        var file = form.Files.GetFile("melody") ?? throw CantusException.Invalid("Send the melody's MIDI file in the form field 'melody'.", "melody");
+        if (file.Length > limits.MaxMelodyBytes)
+            throw CantusException.TooLarge($"The melody file is {file.Length} bytes; the limit is {limits.MaxMelodyBytes} bytes.", "melody");
+        byte[] bytes;
+        using (var buffer = new MemoryStream((int)file.Length))
+        {
+            await file.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            bytes = buffer.ToArray();
+        }
+        string? Text(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
+        var model = Text("model");
+        return new ComposeRequest
+        {
+            Melody = bytes,
+            MelodyName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 200 } n ? n : "melody.mid",
+            Lenient = true,
+            Model = model is null ? null : ModelRef.Named(model),
+            Seed = Number(Text("seed"), "seed", ulong.TryParse, 0UL),
+            Candidates = Number(Text("candidates"), "candidates", int.TryParse, 1),
+            Programs = OptionValues.Programs(Text("programs")),
+            Threshold = Text("threshold") is { } t ? Number<float>(t, "threshold", float.TryParse, 0) : null,
+            KeyPenalty = Text("keyPenalty") is { } k ? Number<float>(k, "keyPenalty", float.TryParse, 0) : null,
+            MelodyTrack = Text("melodyTrack"),
+            Limits = limits,
+        };
+    }
+
+    private delegate bool TryParse<T>(string? text, NumberStyles style, IFormatProvider? provider, out T value);
+
+    private static T Number<T>(string? text, string field, TryParse<T> parse, T fallback)
+    {
+        if (text is null) return fallback;
+        var style = typeof(T) == typeof(float) ? NumberStyles.Float : NumberStyles.Integer;
+        return parse(text, style, CultureInfo.InvariantCulture, out var value) && (value is not float f || float.IsFinite(f))
+            ? value
+            : throw CantusException.Invalid($"The field '{field}' must be a number, not '{text}'.", field);
+    }
+}
