@@ -4,6 +4,7 @@ using Cantus.Service.Composing;
 using Cantus.Service.Datasets;
 using Cantus.Service.Evaluation;
 using Cantus.Service.Models;
+using Cantus.Service.Storage;
 using Cantus.Service.Training;
 
 namespace Cantus.Cli.Commands;
@@ -17,7 +18,19 @@ internal static class CliServices
 {
     public static ServicePaths Paths => ServicePaths.For();
 
-    public static ModelLibrary Models => new(Paths);
+    /// <summary>The library over the data directory's embedded store, opened (and migrated) only when a stored model is used.</summary>
+    public static ModelLibrary Models
+    {
+        get
+        {
+            var paths = Paths;
+            return new ModelLibrary(paths, () =>
+            {
+                Directory.CreateDirectory(paths.DataDirectory);
+                return CantusStore.OpenAsync(Path.Combine(paths.DataDirectory, CantusDatabase.DefaultFileName)).GetAwaiter().GetResult();
+            });
+        }
+    }
 
     public static IDatasetResolver LocalDatasets => new DatasetSource(Paths.DataDirectory);
 

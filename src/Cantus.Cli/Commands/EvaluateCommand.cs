@@ -56,7 +56,7 @@ internal static class EvaluateCommand
             var evaluate = CliServices.Evaluate;
             if (parse.GetValue(calibrate))
             {
-                var calibration = evaluate.Calibrate(request);
+                var calibration = evaluate.CalibrateAsync(request).GetAwaiter().GetResult();
                 var summary = new
                 {
                     threshold = calibration.Chosen.Threshold,
@@ -69,7 +69,7 @@ internal static class EvaluateCommand
                 else parse.Out().WriteLine(CalibrationTable(calibration));
                 return ExitCodes.Success;
             }
-            var result = evaluate.Evaluate(request);
+            var result = evaluate.EvaluateAsync(request).GetAwaiter().GetResult();
             if (parse.GetValue(report) is { } folder)
             {
                 Directory.CreateDirectory(folder.FullName);

@@ -43,7 +43,7 @@ internal static class GenerateCommand
             var input = parse.GetValue(inputOption)!.FullName;
             if (!File.Exists(input)) throw new FileNotFoundException($"No such file: {input}", input);
             var target = parse.GetValue(output)!.FullName;
-            var result = CliServices.Compose.Execute(new ComposeRequest
+            var result = CliServices.Compose.ExecuteAsync(new ComposeRequest
             {
                 Melody = File.ReadAllBytes(input),
                 MelodyName = Path.GetFileName(target),
@@ -60,7 +60,7 @@ internal static class GenerateCommand
                 Png = parse.GetValue(png) is not null,
                 Wav = parse.GetValue(wav) is null ? null : audio.Read(parse),
                 Limits = ComposeLimits.Local,
-            });
+            }).GetAwaiter().GetResult();
             var composition = result.Composition;
             AtomicFile.WriteAllBytes(target, result.Midi);
             if (parse.GetValue(saveLatent) is { } save) LatentFile.Write(save.FullName, composition.Latent);

@@ -24,7 +24,7 @@ public sealed class ComposeMelody
     /// <exception cref="CantusException">InvalidOptions, LimitExceeded (file size, length), NotFound (model), BadInput (no usable melody).</exception>
     /// <exception cref="MidiFormatException">The melody file is malformed (strict reading, or damage lenient reading cannot repair).</exception>
     /// <exception cref="OperationCanceledException">Canceled.</exception>
-    public ComposeResult Execute(ComposeRequest request, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<ComposeResult> ExecuteAsync(ComposeRequest request, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
@@ -33,9 +33,10 @@ public sealed class ComposeMelody
         var midi = MidiFile.Parse(request.Melody.Span, request.Lenient ? MidiReadingSettings.Lenient : MidiReadingSettings.Strict);
         progress?.Report(new WorkProgress("loading the model", 0, 0));
         var loadClock = Stopwatch.StartNew();
-        var model = _models.Load(request.Model);
+        var model = await _models.LoadAsync(request.OwnerId, request.Model, cancellationToken).ConfigureAwait(false);
         var loadMs = loadClock.Elapsed.TotalMilliseconds;
         Composition composition;
+        await model.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             composition = new Composer(model.Model).Compose(midi, request.ToOptions(), progress, cancellationToken);
@@ -47,6 +48,10 @@ public sealed class ComposeMelody
         catch (MelodyTooLongException ex)
         {
             throw CantusException.TooLarge(ex.Message, "melody");
+        }
+        finally
+        {
+            model.Gate.Release();
         }
         var bytes = composition.Midi.ToBytes();
         var composeMs = clock.Elapsed.TotalMilliseconds - loadMs;

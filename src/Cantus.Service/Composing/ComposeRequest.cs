@@ -18,6 +18,9 @@ public sealed record ComposeRequest
     /// <summary>Repair damaged MIDI where possible and report the repairs (uploads are always read this way).</summary>
     public bool Lenient { get; init; }
 
+    /// <summary>Whose request it is (their models are visible besides the samples; default: the single local user).</summary>
+    public string OwnerId { get; init; } = Storage.Accounts.UserRepository.LocalUserId;
+
     /// <summary>The model (null: the default model).</summary>
     public ModelRef? Model { get; init; }
 

@@ -35,14 +35,15 @@ public sealed class CompositionLibrary
     }
 
     /// <summary>Composes <paramref name="request"/> for <paramref name="ownerId"/> (melody read leniently, as uploads are) and keeps it.</summary>
-    /// <exception cref="CantusException">As <see cref="ComposeMelody.Execute"/>.</exception>
+    /// <exception cref="CantusException">As <see cref="ComposeMelody.ExecuteAsync"/>.</exception>
     public async Task<CompositionView> CreateAsync(string ownerId, ComposeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         request = request with { Lenient = true, Png = false, Wav = null };
-        var result = _compose.Execute(request, cancellationToken: cancellationToken);
+        request = request with { OwnerId = ownerId };
+        var result = await _compose.ExecuteAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
         var modelName = request.Model?.Name ?? ModelStore.DefaultModelName;
-        var model = await ModelRowAsync(ownerId, modelName, cancellationToken).ConfigureAwait(false);
+        var model = await _models.RecordOfAsync(ownerId, modelName, cancellationToken).ConfigureAwait(false);
         // Blobs first (content-addressed, harmless if the rows never come), then the rows in one transaction.
         var melodyBlob = await PutAsync(request.Melody.ToArray(), cancellationToken).ConfigureAwait(false);
         var midiBlob = await PutAsync(result.Midi, cancellationToken).ConfigureAwait(false);
@@ -161,30 +162,6 @@ public sealed class CompositionLibrary
     {
         using var stream = new MemoryStream(bytes, writable: false);
         return (await _store.Blobs.PutAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false)).Sha256;
-    }
-
-    /// <summary>The model's row: sample models are recorded (refreshed) from their folder; a custom model the first time it composes.</summary>
-    private async Task<ModelRecord> ModelRowAsync(string ownerId, string name, CancellationToken cancellationToken)
-    {
-        var summary = _models.Get(name);
-        var loaded = _models.Load(ModelRef.Named(name));
-        var record = new ModelRecord
-        {
-            OwnerId = summary.IsSample ? null : ownerId,
-            Name = name,
-            Description = summary.Description ?? "",
-            Tags = JsonSerializer.Serialize(summary.Tags, Json),
-            Genre = summary.Genre,
-            Architecture = JsonSerializer.Serialize(summary.Architecture, Json),
-            Config = ModelStore.ConfigJson(loaded.Model.Config),
-            Evaluation = summary.Evaluation is null ? null : JsonSerializer.Serialize(summary.Evaluation, Json),
-            SourcePath = loaded.Directory,
-            IsSample = summary.IsSample,
-        };
-        if (summary.IsSample) return await _store.Models.UpsertSampleAsync(record, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await _store.Models.FindByNameAsync(ownerId, name, cancellationToken: cancellationToken).ConfigureAwait(false) is { IsSample: false } existing
-            ? existing
-            : await _store.Models.CreateAsync(record, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CompositionRecord> RowAsync(string ownerId, string id, CancellationToken cancellationToken) =>

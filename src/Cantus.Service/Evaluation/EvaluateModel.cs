@@ -1,6 +1,5 @@
 using Cantus.Gan;
 using Cantus.Gan.Evaluation;
-using Cantus.Gan.Models;
 using Cantus.Music.Datasets;
 using Cantus.Service.Errors;
 using Cantus.Service.Models;
@@ -26,27 +25,27 @@ public sealed class EvaluateModel
     /// <summary>Evaluates; with <see cref="EvaluateRequest.Record"/> stores the headline figures in model.json.</summary>
     /// <exception cref="CantusException">InvalidOptions; NotFound (model, dataset); Conflict: recording into a read-only sample model.</exception>
     /// <exception cref="InvalidDataException">The split gives no windows.</exception>
-    public EvaluationReport Evaluate(EvaluateRequest request, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<EvaluationReport> EvaluateAsync(EvaluateRequest request, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        var model = _models.Load(request.Model);
+        var model = await _models.LoadAsync(request.OwnerId, request.Model, cancellationToken).ConfigureAwait(false);
         if (request.Record) EnsureWritable(model);
         var report = Guard(() => Evaluator.Evaluate(model.Model, request.Options, model.Name, _datasets, progress, cancellationToken));
-        if (request.Record) ModelStore.SaveConfig(model.Directory, model.Model.Config with { Evaluation = report.Headline() });
+        if (request.Record) await _models.RecordAsync(request.OwnerId, model, model.Model.Config with { Evaluation = report.Headline() }, cancellationToken).ConfigureAwait(false);
         return report;
     }
 
     /// <summary>Chooses the clean-up settings on the request's split (never test); with <see cref="EvaluateRequest.Record"/> stores them in model.json.</summary>
     /// <exception cref="CantusException">InvalidOptions (the test split, raw output); NotFound; Conflict: recording into a read-only sample model.</exception>
-    public CalibrationResult Calibrate(EvaluateRequest request, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<CalibrationResult> CalibrateAsync(EvaluateRequest request, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        var model = _models.Load(request.Model);
+        var model = await _models.LoadAsync(request.OwnerId, request.Model, cancellationToken).ConfigureAwait(false);
         if (request.Record) EnsureWritable(model);
         var result = Guard(() => CleanupCalibration.Calibrate(model.Model, request.Options, _datasets, progress, cancellationToken));
-        if (request.Record) ModelStore.SaveConfig(model.Directory, model.Model.Config with { Cleanup = result.Chosen });
+        if (request.Record) await _models.RecordAsync(request.OwnerId, model, model.Model.Config with { Cleanup = result.Chosen }, cancellationToken).ConfigureAwait(false);
         return result;
     }
 

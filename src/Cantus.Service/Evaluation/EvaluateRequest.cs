@@ -7,6 +7,9 @@ namespace Cantus.Service.Evaluation;
 /// <summary>Which model to measure, on what, and whether to keep the figures with the model.</summary>
 public sealed record EvaluateRequest
 {
+    /// <summary>Whose request it is (default: the single local user).</summary>
+    public string OwnerId { get; init; } = Storage.Accounts.UserRepository.LocalUserId;
+
     /// <summary>The model (null: the default model).</summary>
     public ModelRef? Model { get; init; }
 

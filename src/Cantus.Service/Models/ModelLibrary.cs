@@ -1,123 +1,205 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using Cantus.Gan.Models;
 using Cantus.Music.Datasets;
 using Cantus.Service.Errors;
+using Cantus.Service.Storage;
+using Cantus.Service.Storage.Library;
+using Cantus.Tensors.Serialization;
 
 namespace Cantus.Service.Models;
 
 /// <summary>
-/// The models use case: list, get, load, clone, update and delete. Sample models (shipped with
-/// Cantus) are read-only; custom models live in the data directory, one model directory each
-/// (model.safetensors + model.json), named by a plain identifier. A clone of a sample model is the
-/// usual start of a custom one.
+/// The models use case: list, get, load, clone, update, delete, upload, and keep a trained model.
+/// Sample models ship with Cantus as model directories (read-only; recorded in the store so that
+/// compositions can refer to them). Custom models live in the store: a row with model.json and a
+/// weights blob, so every node of a cluster sees them. Names are plain identifiers, unique per
+/// user and never a sample's. Loaded models are cached by weights and configuration.
 /// </summary>
 public sealed class ModelLibrary
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ServicePaths _paths;
+    private readonly Lazy<CantusStore> _store;
+    private readonly ConcurrentDictionary<string, LoadedModel> _cache = new(StringComparer.Ordinal);
 
-    /// <summary>Creates the library over <paramref name="paths"/>.</summary>
-    public ModelLibrary(ServicePaths paths) => _paths = paths ?? throw new ArgumentNullException(nameof(paths));
-
-    /// <summary>Every readable model: samples first, then custom ones, each sorted by name.</summary>
-    public IReadOnlyList<ModelSummary> List()
+    /// <summary>Creates the library over <paramref name="paths"/>; <paramref name="store"/> is opened on first use (sample models and local directories need none).</summary>
+    public ModelLibrary(ServicePaths paths, Func<CantusStore> store)
     {
-        var result = new List<ModelSummary>();
-        foreach (var (folder, sample) in Folders())
-        {
-            if (!Directory.Exists(folder)) continue;
-            foreach (var dir in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
-            {
-                var name = Path.GetFileName(dir);
-                if (!DatasetCatalog.IsValidName(name) || !File.Exists(Path.Combine(dir, ModelStore.WeightsFileName))) continue;
-                if (!sample && IsSampleName(name)) continue; // a sample's name wins
-                try
-                {
-                    result.Add(Summarize(name, dir, sample));
-                }
-                catch (ModelFormatException)
-                {
-                    // an unreadable model.json: not listed; Get names the problem
-                }
-            }
-        }
+        _paths = paths ?? throw new ArgumentNullException(nameof(paths));
+        ArgumentNullException.ThrowIfNull(store);
+        _store = new Lazy<CantusStore>(store, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Models loaded and kept in memory at most (least recently added dropped first).</summary>
+    public int CacheSize { get; init; } = 8;
+
+    private CantusStore Store => _store.Value;
+
+    /// <summary>The sample models, then the owner's models, each by name.</summary>
+    public async Task<IReadOnlyList<ModelSummary>> ListAsync(string ownerId, CancellationToken cancellationToken = default)
+    {
+        var result = Samples().Select(s => TrySummarize(s.Name, s.Directory)).OfType<ModelSummary>().ToList();
+        var rows = await Store.Models.ListAsync(ownerId, new Page(0, Page.MaxLimit), cancellationToken: cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows.Where(r => !r.IsSample)) result.Add(await SummarizeAsync(ownerId, row, cancellationToken).ConfigureAwait(false));
         return result;
     }
 
-    /// <summary>The model called <paramref name="name"/>.</summary>
-    /// <exception cref="CantusException">NotFound: no such model; BadInput: its model.json is unreadable.</exception>
-    public ModelSummary Get(string name)
+    /// <summary>The model called <paramref name="name"/> (a sample, or the owner's).</summary>
+    /// <exception cref="CantusException">NotFound.</exception>
+    public async Task<ModelSummary> GetAsync(string ownerId, string name, CancellationToken cancellationToken = default)
     {
-        var (dir, sample) = Find(name);
-        return Summarize(name, dir, sample);
+        if (SampleDirectory(name) is { } dir) return Summarize(name, dir, await SampleIdAsync(name, cancellationToken).ConfigureAwait(false));
+        return await SummarizeAsync(ownerId, await RowAsync(ownerId, name, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Loads the model <paramref name="reference"/> names (the default model when null).</summary>
-    /// <exception cref="CantusException">NotFound: no such model.</exception>
+    /// <summary>Loads the model <paramref name="reference"/> names (null: the default sample model), from the cache when it is there.</summary>
+    /// <exception cref="CantusException">NotFound.</exception>
     /// <exception cref="ModelFormatException">Its files are corrupt or do not fit its architecture.</exception>
-    public LoadedModel Load(ModelRef? reference = null)
+    public async Task<LoadedModel> LoadAsync(string ownerId, ModelRef? reference = null, CancellationToken cancellationToken = default)
     {
         reference ??= ModelRef.Default;
         if (reference.Directory is { } directory)
         {
             if (!Directory.Exists(directory)) throw CantusException.NotFound($"The model directory '{directory}' does not exist.");
             var full = Path.GetFullPath(directory);
-            return new LoadedModel(Path.GetFileName(Path.TrimEndingDirectorySeparator(full)), full, ModelStore.Load(full), IsReadOnly: false);
+            return Cached("dir:" + full + Stamp(full), () => new LoadedModel(Path.GetFileName(Path.TrimEndingDirectorySeparator(full)), null, full, ModelStore.Load(full), IsReadOnly: false));
         }
-        var (dir, sample) = Find(reference.Name!);
-        return new LoadedModel(reference.Name!, dir, ModelStore.Load(dir), sample);
+        var name = reference.Name!;
+        if (SampleDirectory(name) is { } sample)
+            return Cached("dir:" + sample + Stamp(sample), () => new LoadedModel(name, null, sample, ModelStore.Load(sample), IsReadOnly: true));
+        var row = await RowAsync(ownerId, name, cancellationToken).ConfigureAwait(false);
+        if (_cache.TryGetValue("row:" + row.Id + row.WeightsSha256 + row.UpdatedAt.UtcTicks, out var hit)) return hit;
+        var weights = await OpenBlobAsync(row.WeightsSha256, name, cancellationToken).ConfigureAwait(false);
+        await using (weights.ConfigureAwait(false))
+        {
+            using var config = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(row.Config));
+            var model = ModelStore.Load(weights, config, $"model '{name}'");
+            return Cached("row:" + row.Id + row.WeightsSha256 + row.UpdatedAt.UtcTicks, () => new LoadedModel(name, row.Id, null, model, IsReadOnly: false));
+        }
     }
 
-    /// <summary>Copies model <paramref name="source"/> (sample or custom) into a new custom model <paramref name="name"/> whose parent is the source.</summary>
+    /// <summary>Copies model <paramref name="source"/> (sample or the owner's) into a new model <paramref name="name"/> of the owner whose parent it is.</summary>
     /// <exception cref="CantusException">InvalidOptions: a bad name; NotFound: no such source; Conflict: the name is taken.</exception>
-    public ModelSummary Clone(string source, string name, ModelUpdate? changes = null)
+    public async Task<ModelSummary> CloneAsync(string ownerId, string source, string name, ModelUpdate? changes = null, CancellationToken cancellationToken = default)
     {
         CheckName(name, "name");
         changes?.Validate();
-        var (from, _) = Find(source);
-        var target = Path.Combine(_paths.CustomModelsDirectory, name);
-        if (Exists(name)) throw CantusException.Conflict($"A model named '{name}' already exists; choose another name.");
-        var config = ModelStore.ReadConfig(Path.Combine(from, ModelStore.ConfigFileName));
-        config = Apply(config with { Parent = source }, changes);
-        var staging = Path.Combine(_paths.CustomModelsDirectory, $".{name}{Music.IO.AtomicFile.TempMarker}{Guid.NewGuid():N}");
-        try
+        await EnsureFreeAsync(ownerId, name, cancellationToken).ConfigureAwait(false);
+        string weights, parentId;
+        ModelConfig config;
+        if (SampleDirectory(source) is { } dir)
         {
-            Directory.CreateDirectory(staging);
-            File.Copy(Path.Combine(from, ModelStore.WeightsFileName), Path.Combine(staging, ModelStore.WeightsFileName));
-            ModelStore.SaveConfig(staging, config);
-            Directory.Move(staging, target); // the model appears whole or not at all
+            await using (var file = File.OpenRead(Path.Combine(dir, ModelStore.WeightsFileName)))
+                weights = (await Store.Blobs.PutAsync(file, cancellationToken: cancellationToken).ConfigureAwait(false)).Sha256;
+            config = ModelStore.ReadConfig(Path.Combine(dir, ModelStore.ConfigFileName));
+            parentId = await SampleIdAsync(source, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        else
         {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            var row = await RowAsync(ownerId, source, cancellationToken).ConfigureAwait(false);
+            weights = row.WeightsSha256 ?? throw CantusException.NotFound($"The model '{source}' has no weights.");
+            config = ReadConfig(row);
+            parentId = row.Id;
         }
-        return Get(name);
+        return await CreateRowAsync(ownerId, name, Apply(config with { Parent = source }, changes), weights, parentId, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Renames a custom model or changes its description, genre or tags.</summary>
+    /// <summary>Stores <paramref name="model"/> as the owner's model <paramref name="name"/> (a trained model, an upload).</summary>
+    public async Task<ModelSummary> SaveAsync(string ownerId, string name, GanModel model, string? parentId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        CheckName(name, "name");
+        await EnsureFreeAsync(ownerId, name, cancellationToken).ConfigureAwait(false);
+        using var weights = new MemoryStream();
+        ModelStore.WriteWeights(model, weights);
+        weights.Position = 0;
+        var sha = (await Store.Blobs.PutAsync(weights, cancellationToken: cancellationToken).ConfigureAwait(false)).Sha256;
+        return await CreateRowAsync(ownerId, name, model.Config, sha, parentId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores an uploaded model: safetensors weights (the generator alone with the PyTorch
+    /// state-dict names, or both networks as Cantus writes them) and an optional model.json.
+    /// </summary>
+    /// <exception cref="ModelFormatException">The files are not a model or do not fit together.</exception>
+    public async Task<ModelSummary> UploadAsync(string ownerId, string name, Stream weights, Stream? config, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var model = ModelStore.Load(weights, config, $"the uploaded model '{name}'");
+        return await SaveAsync(ownerId, name, model, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Renames the owner's model or changes its description, genre or tags.</summary>
     /// <exception cref="CantusException">NotFound; Conflict: a sample model, or the new name is taken; InvalidOptions.</exception>
-    public ModelSummary Update(string name, ModelUpdate changes)
+    public async Task<ModelSummary> UpdateAsync(string ownerId, string name, ModelUpdate changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
         changes.Validate();
-        var dir = FindCustom(name, "changed");
-        ModelStore.SaveConfig(dir, Apply(ModelStore.ReadConfig(Path.Combine(dir, ModelStore.ConfigFileName)), changes));
-        if (changes.Name is { } newName && newName != name)
-        {
-            if (Exists(newName)) throw CantusException.Conflict($"A model named '{newName}' already exists; choose another name.");
-            Directory.Move(dir, Path.Combine(_paths.CustomModelsDirectory, newName));
-            return Get(newName);
-        }
-        return Get(name);
+        var row = await CustomRowAsync(ownerId, name, "changed", cancellationToken).ConfigureAwait(false);
+        if (changes.Name is { } newName && newName != name) await EnsureFreeAsync(ownerId, newName, cancellationToken).ConfigureAwait(false);
+        var config = Apply(ReadConfig(row), changes);
+        await Store.Models.UpdateAsync(ownerId, Row(row, config) with { Name = changes.Name ?? row.Name }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await GetAsync(ownerId, changes.Name ?? name, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes a custom model.</summary>
-    /// <exception cref="CantusException">NotFound; Conflict: a sample model.</exception>
-    public void Delete(string name)
+    /// <summary>Replaces the configuration of a loaded model (its evaluation figures or calibrated clean-up): in its folder for a local directory, in the store otherwise.</summary>
+    /// <exception cref="CantusException">Conflict: a sample model.</exception>
+    public async Task RecordAsync(string ownerId, LoadedModel model, ModelConfig config, CancellationToken cancellationToken = default)
     {
-        var dir = FindCustom(name, "deleted");
-        // Rename first so that a half-deleted model is never listed or loaded.
-        var doomed = Path.Combine(_paths.CustomModelsDirectory, $".{name}{Music.IO.AtomicFile.TempMarker}deleted-{Guid.NewGuid():N}");
-        Directory.Move(dir, doomed);
-        Directory.Delete(doomed, recursive: true);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(config);
+        if (model.IsReadOnly)
+            throw CantusException.Conflict($"'{model.Name}' is a sample model and is not changed; clone it to record figures of your own.");
+        if (model.Id is null)
+        {
+            ModelStore.SaveConfig(model.Directory!, config);
+            return;
+        }
+        var row = await CustomRowAsync(ownerId, model.Name, "changed", cancellationToken).ConfigureAwait(false);
+        await Store.Models.UpdateAsync(ownerId, Row(row, config), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes the owner's model; refused while compositions or queued or running training jobs use it.</summary>
+    /// <exception cref="CantusException">NotFound; Conflict: a sample model, or the model is in use (the reason says by what).</exception>
+    public async Task DeleteAsync(string ownerId, string name, CancellationToken cancellationToken = default)
+    {
+        var row = await CustomRowAsync(ownerId, name, "deleted", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Store.Models.DeleteAsync(ownerId, row.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreConflictException ex)
+        {
+            throw CantusException.Conflict($"{ex.Message} Delete those first.");
+        }
+    }
+
+    /// <summary>The store's row of a model the owner can see (sample models are recorded on first use).</summary>
+    /// <exception cref="CantusException">NotFound.</exception>
+    public async Task<ModelRecord> RecordOfAsync(string ownerId, string name, CancellationToken cancellationToken = default)
+    {
+        if (SampleDirectory(name) is not null)
+        {
+            var id = await SampleIdAsync(name, cancellationToken).ConfigureAwait(false);
+            return (await Store.Models.GetAsync(ownerId, id, cancellationToken: cancellationToken).ConfigureAwait(false))!;
+        }
+        return await RowAsync(ownerId, name, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Opens the weights (safetensors) of a model for download.</summary>
+    public async Task<Stream> OpenWeightsAsync(string ownerId, string name, CancellationToken cancellationToken = default)
+    {
+        if (SampleDirectory(name) is { } dir) return File.OpenRead(Path.Combine(dir, ModelStore.WeightsFileName));
+        var row = await RowAsync(ownerId, name, cancellationToken).ConfigureAwait(false);
+        return await OpenBlobAsync(row.WeightsSha256, name, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The model.json of a model, for download.</summary>
+    public async Task<string> ConfigJsonAsync(string ownerId, string name, CancellationToken cancellationToken = default)
+    {
+        if (SampleDirectory(name) is { } dir) return ModelStore.ConfigJson(ModelStore.ReadConfig(Path.Combine(dir, ModelStore.ConfigFileName)));
+        return ModelStore.ConfigJson(ReadConfig(await RowAsync(ownerId, name, cancellationToken).ConfigureAwait(false)));
     }
 
     /// <summary>Refuses a name that is not 1–64 lower-case letters, digits, '.', '_' or '-'.</summary>
@@ -125,6 +207,61 @@ public sealed class ModelLibrary
     {
         if (!DatasetCatalog.IsValidName(name))
             throw CantusException.Invalid($"A model name is 1–64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit; '{name}' is not.", field);
+    }
+
+    private LoadedModel Cached(string key, Func<LoadedModel> load)
+    {
+        if (_cache.TryGetValue(key, out var hit)) return hit;
+        var loaded = load();
+        if (_cache.Count >= CacheSize) foreach (var old in _cache.Keys.Take(_cache.Count - CacheSize + 1)) _cache.TryRemove(old, out _);
+        return _cache.GetOrAdd(key, loaded);
+    }
+
+    private static string Stamp(string dir)
+    {
+        var weights = new FileInfo(Path.Combine(dir, ModelStore.WeightsFileName));
+        var config = new FileInfo(Path.Combine(dir, ModelStore.ConfigFileName));
+        return $"@{(weights.Exists ? weights.LastWriteTimeUtc.Ticks : 0)}:{(config.Exists ? config.LastWriteTimeUtc.Ticks : 0)}";
+    }
+
+    private async Task<Stream> OpenBlobAsync(string? sha, string name, CancellationToken cancellationToken) =>
+        (sha is null ? null : await Store.Blobs.OpenReadAsync(sha, cancellationToken).ConfigureAwait(false))
+        ?? throw new CantusException(ErrorKind.Unavailable, $"The weights of model '{name}' are missing from the blob store; restore it from a backup.");
+
+    private async Task EnsureFreeAsync(string ownerId, string name, CancellationToken cancellationToken)
+    {
+        if (SampleDirectory(name) is not null || await Store.Models.FindByNameAsync(ownerId, name, cancellationToken: cancellationToken).ConfigureAwait(false) is not null)
+            throw CantusException.Conflict($"A model named '{name}' already exists; choose another name.");
+    }
+
+    private async Task<ModelSummary> CreateRowAsync(string ownerId, string name, ModelConfig config, string weightsSha, string? parentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var row = await Store.Models.CreateAsync(Row(new ModelRecord { OwnerId = ownerId, Name = name, ParentId = parentId, WeightsSha256 = weightsSha }, config),
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await SummarizeAsync(ownerId, row, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreConflictException)
+        {
+            throw CantusException.Conflict($"A model named '{name}' already exists; choose another name.");
+        }
+    }
+
+    private static ModelRecord Row(ModelRecord row, ModelConfig config) => row with
+    {
+        Description = config.Description ?? "",
+        Genre = config.Genre,
+        Tags = JsonSerializer.Serialize(config.Tags ?? [], Json),
+        Architecture = JsonSerializer.Serialize(config.Architecture, Json),
+        Config = ModelStore.ConfigJson(config),
+        Evaluation = config.Evaluation is null ? null : JsonSerializer.Serialize(config.Evaluation, Json),
+    };
+
+    private static ModelConfig ReadConfig(ModelRecord row)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(row.Config));
+        return ModelStore.ReadConfig(stream, $"model '{row.Name}'");
     }
 
     private static ModelConfig Apply(ModelConfig config, ModelUpdate? changes) => changes is null ? config : config with
@@ -136,42 +273,78 @@ public sealed class ModelLibrary
 
     private static string? NullIfEmpty(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private static ModelSummary Summarize(string name, string dir, bool sample)
+    private IEnumerable<(string Name, string Directory)> Samples()
     {
+        if (_paths.SampleModelsDirectory is not { } folder || !Directory.Exists(folder)) yield break;
+        foreach (var dir in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(dir);
+            if (DatasetCatalog.IsValidName(name) && File.Exists(Path.Combine(dir, ModelStore.WeightsFileName))) yield return (name, dir);
+        }
+    }
+
+    private string? SampleDirectory(string name)
+    {
+        if (!DatasetCatalog.IsValidName(name) || _paths.SampleModelsDirectory is not { } folder) return null;
+        var dir = Path.Combine(folder, name);
+        return File.Exists(Path.Combine(dir, ModelStore.WeightsFileName)) ? dir : null;
+    }
+
+    /// <summary>Records (or refreshes) the sample model's row and returns its id.</summary>
+    private async Task<string> SampleIdAsync(string name, CancellationToken cancellationToken)
+    {
+        var dir = SampleDirectory(name)!;
         var config = ModelStore.ReadConfig(Path.Combine(dir, ModelStore.ConfigFileName));
-        using var weights = File.OpenRead(Path.Combine(dir, ModelStore.WeightsFileName));
-        var hasCritic = Tensors.Serialization.SafeTensors.ReadHeaderNames(weights).Any(n => n.StartsWith("critic.", StringComparison.Ordinal));
-        return new ModelSummary(name, sample, config.Description, config.Genre, config.Tags ?? [], config.Parent, config.Architecture, config.VoiceNames,
-            config.Iterations, config.Cleanup, config.Evaluation, hasCritic);
+        var row = await Store.Models.UpsertSampleAsync(Row(new ModelRecord { Name = name, SourcePath = dir, IsSample = true }, config),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.Id;
     }
 
-    private IEnumerable<(string Folder, bool Sample)> Folders()
+    private async Task<ModelRecord> RowAsync(string ownerId, string name, CancellationToken cancellationToken)
     {
-        if (_paths.SampleModelsDirectory is { } samples) yield return (samples, true);
-        yield return (_paths.CustomModelsDirectory, false);
-    }
-
-    private bool IsSampleName(string name) =>
-        _paths.SampleModelsDirectory is { } s && File.Exists(Path.Combine(s, name, ModelStore.WeightsFileName));
-
-    private bool Exists(string name) =>
-        IsSampleName(name) || Directory.Exists(Path.Combine(_paths.CustomModelsDirectory, name));
-
-    private (string Directory, bool Sample) Find(string name)
-    {
-        if (DatasetCatalog.IsValidName(name))
-            foreach (var (folder, sample) in Folders())
-            {
-                var dir = Path.Combine(folder, name);
-                if (File.Exists(Path.Combine(dir, ModelStore.WeightsFileName))) return (dir, sample);
-            }
+        if (DatasetCatalog.IsValidName(name)
+            && await Store.Models.FindByNameAsync(ownerId, name, cancellationToken: cancellationToken).ConfigureAwait(false) is { IsSample: false } row)
+            return row;
         throw CantusException.NotFound($"There is no model named '{name}'.");
     }
 
-    private string FindCustom(string name, string verb)
+    private async Task<ModelRecord> CustomRowAsync(string ownerId, string name, string verb, CancellationToken cancellationToken)
     {
-        var (dir, sample) = Find(name);
-        if (sample) throw CantusException.Conflict($"'{name}' is a sample model and cannot be {verb}; clone it to make a model of your own.");
-        return dir;
+        if (SampleDirectory(name) is not null)
+            throw CantusException.Conflict($"'{name}' is a sample model and cannot be {verb}; clone it to make a model of your own.");
+        return await RowAsync(ownerId, name, cancellationToken).ConfigureAwait(false);
     }
+
+    private ModelSummary? TrySummarize(string name, string dir)
+    {
+        try
+        {
+            return Summarize(name, dir, null);
+        }
+        catch (ModelFormatException)
+        {
+            return null; // an unreadable sample is not listed; loading it names the problem
+        }
+    }
+
+    private static ModelSummary Summarize(string name, string dir, string? id)
+    {
+        var config = ModelStore.ReadConfig(Path.Combine(dir, ModelStore.ConfigFileName));
+        using var weights = File.OpenRead(Path.Combine(dir, ModelStore.WeightsFileName));
+        return Summary(id, name, true, config, SafeTensors.ReadHeaderNames(weights));
+    }
+
+    private async Task<ModelSummary> SummarizeAsync(string ownerId, ModelRecord row, CancellationToken cancellationToken)
+    {
+        var config = ReadConfig(row);
+        IReadOnlyList<string> names = [];
+        if (row.WeightsSha256 is { } sha && await Store.Blobs.OpenReadAsync(sha, cancellationToken).ConfigureAwait(false) is { } weights)
+            await using (weights.ConfigureAwait(false)) names = SafeTensors.ReadHeaderNames(weights);
+        var parent = row.ParentId is null ? null : (await Store.Models.GetAsync(ownerId, row.ParentId, cancellationToken: cancellationToken).ConfigureAwait(false))?.Name;
+        return Summary(row.Id, row.Name, row.IsSample, config with { Parent = parent ?? config.Parent }, names);
+    }
+
+    private static ModelSummary Summary(string? id, string name, bool sample, ModelConfig config, IReadOnlyList<string> weightNames) =>
+        new(id, name, sample, config.Description, config.Genre, config.Tags ?? [], config.Parent, config.Architecture, config.VoiceNames,
+            config.Iterations, config.Cleanup, config.Evaluation, weightNames.Any(n => n.StartsWith("critic.", StringComparison.Ordinal)));
 }

@@ -1,74 +1,108 @@
 using System.IO.Compression;
 using Cantus.Gan.Models;
+using Cantus.Service.Errors;
 using Cantus.Service.Models;
+using Cantus.Service.Storage.Accounts;
+using Cantus.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cantus.Web.Api;
 
 /// <summary>
 /// <c>/api/models</c>: list sample and custom models, get one with its evaluation, clone, rename and
-/// tag, delete, download as a zip (model.safetensors + model.json).
+/// tag, delete (refused with the reason while in use), download as a zip (model.safetensors +
+/// model.json), upload (e.g. weights trained in PyTorch with the lab's state-dict names).
 /// </summary>
 public static class ModelsApi
 {
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        var settings = app.ServiceProvider.GetRequiredService<CantusWebSettings>();
         var group = app.MapGroup("/api/models").WithTags("Models");
         group.MapGet("/", ListModels).WithName("ListModels");
-        group.MapGet("/{name}", GetModel).WithName("GetModel");
-        group.MapPost("/{name}/clone", CloneModel).WithName("CloneModel");
-        group.MapPatch("/{name}", UpdateModel).WithName("UpdateModel");
-        group.MapDelete("/{name}", DeleteModel).WithName("DeleteModel");
+        group.MapPost("/", UploadModel).WithName("UploadModel").DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+            .WithMetadata(new RequestSizeLimitAttribute(settings.MaxModelBytes + (1 << 16)))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{name}", GetModel).WithName("GetModel").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{name}/clone", CloneModel).WithName("CloneModel").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPatch("/{name}", UpdateModel).WithName("UpdateModel").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{name}", DeleteModel).WithName("DeleteModel").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{name}/download", DownloadModel).WithName("DownloadModel").Produces(StatusCodes.Status200OK, contentType: "application/zip");
         return app;
     }
 
-    /// <summary>Every model: sample models first, then custom ones.</summary>
-    public static Ok<IReadOnlyList<ModelSummary>> ListModels(ModelLibrary models) => TypedResults.Ok(models.List());
+    /// <summary>Every model: sample models first, then your own.</summary>
+    public static async Task<Ok<IReadOnlyList<ModelSummary>>> ListModels(ModelLibrary models, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await models.ListAsync(Owner, cancellationToken).ConfigureAwait(false));
 
-    /// <summary>One model.</summary>
-    public static Ok<ModelSummary> GetModel(string name, ModelLibrary models) => TypedResults.Ok(models.Get(name));
+    /// <summary>One model with its evaluation headline.</summary>
+    public static async Task<Ok<ModelSummary>> GetModel(string name, ModelLibrary models, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await models.GetAsync(Owner, name, cancellationToken).ConfigureAwait(false));
 
-    /// <summary>Copies a model into a new custom model whose parent it is.</summary>
-    public static Created<ModelSummary> CloneModel(string name, CloneModelRequest request, ModelLibrary models)
+    /// <summary>Copies a model into a new model of yours whose parent it is (a sample model's recipe as your start).</summary>
+    public static async Task<Created<ModelSummary>> CloneModel(string name, CloneModelRequest request, ModelLibrary models, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var clone = models.Clone(name, request.Name ?? "", new ModelUpdate { Description = request.Description, Genre = request.Genre, Tags = request.Tags });
+        var clone = await models.CloneAsync(Owner, name, request.Name ?? "", new ModelUpdate { Description = request.Description, Genre = request.Genre, Tags = request.Tags },
+            cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"/api/models/{clone.Name}", clone);
     }
 
-    /// <summary>Renames a custom model or changes its description, genre or tags.</summary>
-    public static Ok<ModelSummary> UpdateModel(string name, ModelUpdate request, ModelLibrary models) => TypedResults.Ok(models.Update(name, request));
+    /// <summary>Renames your model or changes its description, genre or tags.</summary>
+    public static async Task<Ok<ModelSummary>> UpdateModel(string name, ModelUpdate request, ModelLibrary models, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await models.UpdateAsync(Owner, name, request, cancellationToken).ConfigureAwait(false));
 
-    /// <summary>Deletes a custom model.</summary>
-    public static NoContent DeleteModel(string name, ModelLibrary models)
+    /// <summary>Deletes your model; refused (409, with the reason) while compositions or training jobs use it.</summary>
+    public static async Task<NoContent> DeleteModel(string name, ModelLibrary models, CancellationToken cancellationToken)
     {
-        models.Delete(name);
+        await models.DeleteAsync(Owner, name, cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 
-    /// <summary>The model as a zip of model.safetensors and model.json.</summary>
-    public static FileContentHttpResult DownloadModel(string name, ModelLibrary models)
+    /// <summary>
+    /// Uploads a model: form fields <c>name</c>, <c>weights</c> (safetensors: both networks as Cantus
+    /// writes them, or a generator with the lab's PyTorch state-dict names) and optional
+    /// <c>config</c> (model.json; default: the lab's architecture).
+    /// </summary>
+    public static async Task<Created<ModelSummary>> UploadModel(HttpRequest request, ModelLibrary models, CantusWebSettings settings, CancellationToken cancellationToken)
     {
-        var loaded = models.Load(ModelRef.Named(name));
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.HasFormContentType) throw CantusException.Invalid("Send a multipart/form-data form with the fields name, weights and config.", "weights");
+        var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        var weights = form.Files.GetFile("weights") ?? throw CantusException.Invalid("Send the weights (safetensors) in the form field 'weights'.", "weights");
+        var config = form.Files.GetFile("config");
+        if (weights.Length + (config?.Length ?? 0) > settings.MaxModelBytes)
+            throw CantusException.TooLarge($"The model is larger than the limit of {settings.MaxModelBytes} bytes.", "weights");
+        await using var weightStream = weights.OpenReadStream();
+        await using var configStream = config?.OpenReadStream();
+        var model = await models.UploadAsync(Owner, form["name"].ToString(), weightStream, configStream, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Created($"/api/models/{model.Name}", model);
+    }
+
+    /// <summary>The model as a zip of model.safetensors and model.json.</summary>
+    public static async Task<FileContentHttpResult> DownloadModel(string name, ModelLibrary models, CancellationToken cancellationToken)
+    {
+        var config = await models.ConfigJsonAsync(Owner, name, cancellationToken).ConfigureAwait(false);
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var file in new[] { ModelStore.WeightsFileName, ModelStore.ConfigFileName })
-            {
-                var path = Path.Combine(loaded.Directory, file);
-                if (!File.Exists(path)) continue;
-                using var entry = zip.CreateEntry(file, CompressionLevel.Fastest).Open();
-                using var source = File.OpenRead(path);
-                source.CopyTo(entry);
-            }
+            await using (var weights = await models.OpenWeightsAsync(Owner, name, cancellationToken).ConfigureAwait(false))
+            await using (var entry = zip.CreateEntry(ModelStore.WeightsFileName, CompressionLevel.Fastest).Open())
+                await weights.CopyToAsync(entry, cancellationToken).ConfigureAwait(false);
+            await using (var entry = zip.CreateEntry(ModelStore.ConfigFileName, CompressionLevel.Fastest).Open())
+                await entry.WriteAsync(System.Text.Encoding.UTF8.GetBytes(config), cancellationToken).ConfigureAwait(false);
         }
         return TypedResults.File(buffer.ToArray(), "application/zip", $"{name}.zip");
     }
+
+    private static string Owner => UserRepository.LocalUserId;
 }
 
 /// <summary>A clone's name and, optionally, its description, genre and tags.</summary>

@@ -46,7 +46,7 @@ public static class CantusWeb
             var settings = sp.GetRequiredService<CantusWebSettings>();
             return ServicePaths.For(settings.Data) with { SampleModelsDirectory = settings.SampleModels ?? ServicePaths.FindSampleModels() };
         });
-        services.AddSingleton<ModelLibrary>();
+        services.AddSingleton(sp => new ModelLibrary(sp.GetRequiredService<ServicePaths>(), sp.GetRequiredService<CantusStore>));
         services.AddSingleton<DatasetLibrary>();
         services.AddSingleton<ComposeMelody>();
         services.AddSingleton(sp =>

@@ -13,15 +13,15 @@ public sealed class ComposeMelodyTests : IDisposable
     private readonly TempFolder _dir = new();
     private readonly ComposeMelody _compose;
 
-    public ComposeMelodyTests() => _compose = new ComposeMelody(new ModelLibrary(Fixtures.Paths(_dir)));
+    public ComposeMelodyTests() => _compose = new ComposeMelody(Fixtures.Library(Fixtures.Paths(_dir)));
 
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void Compose_WritesMidiPngAndWavAndReportsProgress()
+    public async Task Compose_WritesMidiPngAndWavAndReportsProgress()
     {
         var reports = new List<WorkProgress>();
-        var result = _compose.Execute(new ComposeRequest
+        var result = await _compose.ExecuteAsync(new ComposeRequest
         {
             Melody = Fixtures.Melody(4),
             Model = ModelRef.Named("sample"),
@@ -42,19 +42,19 @@ public sealed class ComposeMelodyTests : IDisposable
     [Fact]
     public void SameSeed_SameMusic_OtherSeed_AnotherTake()
     {
-        byte[] Take(ulong seed) => _compose.Execute(new ComposeRequest { Melody = Fixtures.Melody(), Model = ModelRef.Named("sample"), Seed = seed }).Midi;
+        byte[] Take(ulong seed) => _compose.ExecuteAsync(new ComposeRequest { Melody = Fixtures.Melody(), Model = ModelRef.Named("sample"), Seed = seed }).GetAwaiter().GetResult().Midi;
         Assert.Equal(Take(1), Take(1));
         Assert.NotEqual(Take(1), Take(2));
     }
 
     [Fact]
-    public void DamagedMidi_StrictRefuses_LenientRepairsAndSaysWhat()
+    public async Task DamagedMidi_StrictRefuses_LenientRepairsAndSaysWhat()
     {
         var bytes = Fixtures.Melody();
         var truncated = bytes[..^6]; // the end-of-track event and part of the last note are gone
-        var strict = Assert.Throws<MidiFormatException>(() => _compose.Execute(new ComposeRequest { Melody = truncated, Model = ModelRef.Named("sample") }));
+        var strict = await Assert.ThrowsAsync<MidiFormatException>(() => _compose.ExecuteAsync(new ComposeRequest { Melody = truncated, Model = ModelRef.Named("sample") }));
         Assert.Equal(ErrorKind.BadInput, ErrorClassifier.Classify(strict, out _));
-        var lenient = _compose.Execute(new ComposeRequest { Melody = truncated, Model = ModelRef.Named("sample"), Lenient = true });
+        var lenient = await _compose.ExecuteAsync(new ComposeRequest { Melody = truncated, Model = ModelRef.Named("sample"), Lenient = true });
         Assert.NotEmpty(lenient.Repairs);
     }
 
@@ -63,7 +63,7 @@ public sealed class ComposeMelodyTests : IDisposable
     {
         void Refused(ComposeRequest request, ErrorKind kind, string? field)
         {
-            var ex = Assert.Throws<CantusException>(() => _compose.Execute(request));
+            var ex = Assert.Throws<CantusException>(() => _compose.ExecuteAsync(request).GetAwaiter().GetResult());
             Assert.Equal(kind, ex.Kind);
             Assert.Equal(field, ex.Field);
         }
@@ -85,6 +85,6 @@ public sealed class ComposeMelodyTests : IDisposable
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            _compose.Execute(new ComposeRequest { Melody = Fixtures.Melody(), Model = ModelRef.Named("sample") }, cancellationToken: cts.Token));
+            _compose.ExecuteAsync(new ComposeRequest { Melody = Fixtures.Melody(), Model = ModelRef.Named("sample") }, cancellationToken: cts.Token).GetAwaiter().GetResult());
     }
 }

@@ -20,6 +20,16 @@ internal static class Fixtures
         return new ServicePaths { DataDirectory = dir["data"], SampleModelsDirectory = samples };
     }
 
+    /// <summary>A model library over <paramref name="paths"/> with an embedded store in the data directory (opened on first use, disposed with <paramref name="dir"/>'s test).</summary>
+    public static Service.Models.ModelLibrary Library(ServicePaths paths) => new(paths, () => Store(paths));
+
+    /// <summary>The embedded store of <paramref name="paths"/>' data directory.</summary>
+    public static Service.Storage.CantusStore Store(ServicePaths paths)
+    {
+        Directory.CreateDirectory(paths.DataDirectory);
+        return Service.Storage.CantusStore.OpenAsync(Path.Combine(paths.DataDirectory, Service.Storage.CantusDatabase.DefaultFileName)).GetAwaiter().GetResult();
+    }
+
     /// <summary>A one-track melody: an ascending line of quarter notes over <paramref name="bars"/> bars of 4/4.</summary>
     public static byte[] Melody(int bars = 2)
     {

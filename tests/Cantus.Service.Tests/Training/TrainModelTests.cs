@@ -14,7 +14,7 @@ public sealed class TrainModelTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void StartRunResume_ThenTheRunsModelComposes()
+    public async Task StartRunResume_ThenTheRunsModelComposes()
     {
         var paths = Fixtures.Paths(_dir);
         Fixtures.Pieces(Path.Combine(paths.DataDirectory, "datasets", "tiny"), pieces: 12);
@@ -33,7 +33,7 @@ public sealed class TrainModelTests : IDisposable
         Assert.Equal(3, second.Iteration);
         Assert.Equal(2, run.Checkpoints().Count(c => c.Iteration >= 2));
 
-        var composed = new Service.Composing.ComposeMelody(new ModelLibrary(paths)).Execute(new Service.Composing.ComposeRequest
+        var composed = await new Service.Composing.ComposeMelody(Fixtures.Library(paths)).ExecuteAsync(new Service.Composing.ComposeRequest
         {
             Melody = Fixtures.Melody(),
             Model = ModelRef.AtPath(run.Model),

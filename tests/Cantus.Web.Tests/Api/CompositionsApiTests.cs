@@ -121,6 +121,19 @@ public sealed class CompositionsApiTests : IClassFixture<CantusWebFactory>
     }
 
     [Fact]
+    public async Task AModelInUse_IsNotDeleted_AndTheProblemSaysWhy()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await _client.PostAsJsonAsync("/api/models/sample/clone", new { name = "in-use" })).StatusCode);
+        var created = await _client.PostAsync("/api/compositions", Form(Melody(2), ("model", "in-use")));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var problem = await ProblemAssert.IsProblem(await _client.DeleteAsync("/api/models/in-use"), HttpStatusCode.Conflict);
+        Assert.Contains("1 composition", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"/api/compositions/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync("/api/models/in-use")).StatusCode);
+    }
+
+    [Fact]
     public async Task Health_ReportsTheDatabase()
     {
         var health = await _client.GetFromJsonAsync<JsonElement>("/api/health");
