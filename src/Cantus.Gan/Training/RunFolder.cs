@@ -173,7 +173,7 @@ public sealed class RunFolder : IRunStore
     {
         ArgumentNullException.ThrowIfNull(previews);
         Directory.CreateDirectory(Samples);
-        var joined = Join(previews);
+        var joined = JoinPreviews(previews);
         var name = SampleName(iteration);
         var midi = MultitrackToMidi.Convert(joined);
         AtomicFile.Write(System.IO.Path.Combine(Samples, name + ".mid"), s => midi.Write(s));
@@ -233,7 +233,8 @@ public sealed class RunFolder : IRunStore
 
     private static string SampleName(long iteration) => "iter-" + iteration.ToString("D8", CultureInfo.InvariantCulture);
 
-    private static Multitrack Join(IReadOnlyList<Multitrack> samples)
+    /// <summary>The preview samples one after another in time, as one multitrack (what samples/iter-N.mid holds).</summary>
+    public static Multitrack JoinPreviews(IReadOnlyList<Multitrack> samples)
     {
         var steps = samples.Sum(s => s.Steps);
         var first = samples[0];

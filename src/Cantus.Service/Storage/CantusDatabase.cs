@@ -49,6 +49,16 @@ public sealed class CantusDatabase : IAsyncDisposable, IDisposable
         return new CantusDatabase(engine, sqlite, file, options);
     }
 
+    /// <summary>The engine and the provider's connection string that <paramref name="connection"/> names (as <see cref="Open"/> reads it), for components that open their own connections (the job scheduler).</summary>
+    public static (DatabaseEngine Engine, string ConnectionString) Resolve(string connection, StoreOptions? options = null)
+    {
+        options ??= new StoreOptions();
+        var engine = ConnectionStrings.Classify(connection);
+        return engine == DatabaseEngine.PostgreSql
+            ? (engine, ConnectionStrings.ToNpgsql(connection))
+            : (engine, ConnectionStrings.ToSqlite(connection, options.BusyTimeout, out _));
+    }
+
     /// <summary>Opens the embedded database: <c>cantus.db</c> in <paramref name="dataDirectory"/>.</summary>
     public static CantusDatabase OpenDataDirectory(string dataDirectory, StoreOptions? options = null)
     {

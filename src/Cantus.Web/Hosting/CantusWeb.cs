@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Cantus.Service;
 using Cantus.Service.Composing;
 using Cantus.Service.Compositions;
+using Cantus.Service.Jobs;
 using Cantus.Service.Storage;
 using Cantus.Service.Datasets;
 using Cantus.Service.Models;
@@ -22,7 +23,8 @@ public static class CantusWeb
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
-        AddCantus(builder.Services);
+        var settings = builder.Configuration.GetSection(CantusWebSettings.Section).Get<CantusWebSettings>() ?? new CantusWebSettings();
+        AddCantus(builder.Services, settings);
         var app = builder.Build();
         app.Services.GetRequiredService<CantusStore>(); // open the database and apply migrations at start, not on the first request
         app.UseExceptionHandler();
@@ -33,30 +35,25 @@ public static class CantusWeb
         app.MapModelsApi();
         app.MapDatasetsApi();
         app.MapCompositionsApi();
+        app.MapTrainingJobsApi();
         return app;
     }
 
-    /// <summary>Registers the settings (section <c>Cantus</c>), the use cases, error handling, JSON conventions and OpenAPI.</summary>
-    public static void AddCantus(IServiceCollection services)
+    /// <summary>Registers the settings (section <c>Cantus</c>), the store, the use cases, the training jobs, error handling, JSON conventions and OpenAPI.</summary>
+    public static void AddCantus(IServiceCollection services, CantusWebSettings settings)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(CantusWebSettings.Section).Get<CantusWebSettings>() ?? new CantusWebSettings());
-        services.AddSingleton(sp =>
-        {
-            var settings = sp.GetRequiredService<CantusWebSettings>();
-            return ServicePaths.For(settings.Data) with { SampleModelsDirectory = settings.SampleModels ?? ServicePaths.FindSampleModels() };
-        });
+        ArgumentNullException.ThrowIfNull(settings);
+        var paths = ServicePaths.For(settings.Data) with { SampleModelsDirectory = settings.SampleModels ?? ServicePaths.FindSampleModels() };
+        var connection = settings.Database ?? Path.Combine(paths.DataDirectory, CantusDatabase.DefaultFileName);
+        if (settings.Database is null) Directory.CreateDirectory(paths.DataDirectory);
+        services.AddSingleton(settings);
+        services.AddSingleton(paths);
         services.AddSingleton(sp => new ModelLibrary(sp.GetRequiredService<ServicePaths>(), sp.GetRequiredService<CantusStore>));
         services.AddSingleton<DatasetLibrary>();
         services.AddSingleton<ComposeMelody>();
-        services.AddSingleton(sp =>
-        {
-            var settings = sp.GetRequiredService<CantusWebSettings>();
-            var paths = sp.GetRequiredService<ServicePaths>();
-            var connection = settings.Database ?? Path.Combine(paths.DataDirectory, CantusDatabase.DefaultFileName);
-            if (settings.Database is null) Directory.CreateDirectory(paths.DataDirectory);
-            return CantusStore.OpenAsync(connection).GetAwaiter().GetResult();
-        });
+        services.AddSingleton(_ => CantusStore.OpenAsync(connection).GetAwaiter().GetResult());
+        services.AddCantusJobs(connection, settings.Jobs, runWorker: settings.Worker);
         services.AddSingleton(sp => new CompositionLibrary(sp.GetRequiredService<CantusStore>(), sp.GetRequiredService<ComposeMelody>(), sp.GetRequiredService<ModelLibrary>()));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Detail ??= c.ProblemDetails.Status switch
         {

@@ -21,6 +21,12 @@ public sealed class CantusWebSettings
     /// <summary>Accounts and login when true; one local user without login when false (default, bound to 127.0.0.1).</summary>
     public bool Public { get; set; }
 
+    /// <summary>Run training jobs in this process (default true; false for web nodes of a cluster whose workers run them).</summary>
+    public bool Worker { get; set; } = true;
+
+    /// <summary>How training jobs are scheduled and run.</summary>
+    public Service.Jobs.JobSettings Jobs { get; set; } = new();
+
     /// <summary>Largest MIDI upload in bytes (default 1 MiB).</summary>
     public long MaxMidiBytes { get; set; } = 1L << 20;
 

@@ -55,15 +55,31 @@ public sealed class TrainingRunRepository
         return MoveAsync(jobId, fence, TrainingJobState.Completed, null, resultModelId, transaction, cancellationToken);
     }
 
-    /// <summary>Records the iteration reached and the estimated seconds left.</summary>
-    public async Task ReportProgressAsync(string jobId, string fence, int iteration, int? etaSeconds, DbTransaction? transaction = null, CancellationToken cancellationToken = default)
+    /// <summary>Records the iteration reached, the estimated seconds left and, when given, the iterations planned (known once the data is loaded for a run given in epochs).</summary>
+    public async Task ReportProgressAsync(string jobId, string fence, int iteration, int? etaSeconds, int? iterations = null, DbTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(iteration);
         await using var session = await DbSession.OpenAsync(database, transaction, false, cancellationToken).ConfigureAwait(false);
         var changed = await session.ExecuteAsync(
-            "UPDATE training_jobs SET iteration = @iteration, eta_seconds = @etaSeconds, updated_at = @now WHERE id = @jobId AND fence = @fence",
-            new { jobId, fence, iteration, etaSeconds, now = database.Now() }).ConfigureAwait(false);
+            "UPDATE training_jobs SET iteration = @iteration, eta_seconds = @etaSeconds, iterations = COALESCE(@iterations, iterations), updated_at = @now WHERE id = @jobId AND fence = @fence",
+            new { jobId, fence, iteration, etaSeconds, iterations, now = database.Now() }).ConfigureAwait(false);
         if (changed == 0) throw await JobFence.RefusalAsync(session, jobId, fence, null).ConfigureAwait(false);
+    }
+
+    /// <summary>Records the run's record (RunInfo JSON), fenced.</summary>
+    public async Task SetRunInfoAsync(string jobId, string fence, string runInfo, DbTransaction? transaction = null, CancellationToken cancellationToken = default)
+    {
+        await using var session = await JobFence.GuardAsync(database, jobId, fence, transaction, cancellationToken).ConfigureAwait(false);
+        await session.ExecuteAsync("UPDATE training_jobs SET run_info = @runInfo WHERE id = @jobId",
+            new { jobId, runInfo = JsonText.From(runInfo, "run_info") }).ConfigureAwait(false);
+        await session.CommitAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The run's record (RunInfo JSON), or null before the first run wrote it.</summary>
+    public async Task<string?> GetRunInfoAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        await using var session = await DbSession.OpenAsync(database, null, false, cancellationToken).ConfigureAwait(false);
+        return await session.ScalarAsync<string>("SELECT run_info FROM training_jobs WHERE id = @jobId", new { jobId }).ConfigureAwait(false);
     }
 
     /// <summary>Records losses (an iteration written again replaces its row).</summary>
@@ -122,6 +138,19 @@ public sealed class TrainingRunRepository
             """, new { jobId, checkpoint.Iteration, checkpoint.BlobSha256, checkpoint.CreatedAt })).ConfigureAwait(false);
         await session.CommitAsync().ConfigureAwait(false);
         return checkpoint;
+    }
+
+    /// <summary>Keeps only the newest <paramref name="keep"/> checkpoints of the job (their blobs are left to garbage collection), fenced.</summary>
+    public async Task PruneCheckpointsAsync(string jobId, string fence, int keep, DbTransaction? transaction = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
+        await using var session = await JobFence.GuardAsync(database, jobId, fence, transaction, cancellationToken).ConfigureAwait(false);
+        await session.ExecuteAsync(
+            """
+            DELETE FROM job_checkpoints WHERE job_id = @jobId AND iteration NOT IN
+                (SELECT iteration FROM job_checkpoints WHERE job_id = @jobId ORDER BY iteration DESC LIMIT @keep)
+            """, new { jobId, keep }).ConfigureAwait(false);
+        await session.CommitAsync().ConfigureAwait(false);
     }
 
     /// <summary>
