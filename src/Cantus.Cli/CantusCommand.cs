@@ -19,6 +19,8 @@ internal static class CantusCommand
             GenerateCommand.Create(),
             EvaluateCommand.Create(),
             ServeCommand.Create(),
+            WorkerCommand.Create(),
+            AdminCommand.Create(),
         };
         return root;
     }

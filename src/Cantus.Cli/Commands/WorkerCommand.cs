@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Cantus.Service;
+using Cantus.Service.Errors;
+using Cantus.Service.Jobs;
+using Cantus.Service.Models;
+using Cantus.Service.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Cantus.Cli.Commands;
+
+/// <summary>
+/// <c>cantus worker --db CONNECTION [--data DIR] [--jobs N]</c>: a process that runs training jobs
+/// for a PostgreSQL deployment, in a cluster with every other worker on that database.
+/// </summary>
+internal static class WorkerCommand
+{
+    public static Command Create()
+    {
+        var db = new Option<string>("--db") { Description = "The PostgreSQL database shared by the cluster (connection string or postgres:// URI)", Required = true };
+        var data = new Option<DirectoryInfo?>("--data") { Description = "The data directory with the datasets (default: $CANTUS_DATA, else ~/.local/share/cantus)" };
+        var jobs = new Option<int>("--jobs") { Description = "Training jobs run at once (training already uses every core)", DefaultValueFactory = _ => 1 };
+        var command = new Command("worker", "Run training jobs for a cluster on PostgreSQL (Ctrl-C stops after a checkpoint; another worker resumes the job)") { db, data, jobs };
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
+        {
+            var connection = parse.GetValue(db)!;
+            if (CantusDatabase.Resolve(connection).Engine != DatabaseEngine.PostgreSql)
+                throw CantusException.Invalid("A worker needs PostgreSQL: SQLite cannot be shared by processes, and 'cantus serve' already runs the jobs of a SQLite database.");
+            var n = parse.GetValue(jobs);
+            if (n is < 1 or > 64) throw CantusException.Invalid("--jobs must be 1..64.");
+            var paths = ServicePaths.For(parse.GetValue(data)?.FullName);
+            var builder = Host.CreateApplicationBuilder([]);
+            builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+            builder.Services.AddSingleton(paths);
+            builder.Services.AddSingleton(_ => CantusStore.OpenAsync(connection).GetAwaiter().GetResult());
+            builder.Services.AddSingleton(sp => new ModelLibrary(paths, sp.GetRequiredService<CantusStore>));
+            builder.Services.AddCantusJobs(connection, new JobSettings { WorkerConcurrency = n }, runWorker: true);
+            using var host = builder.Build();
+            host.Services.GetRequiredService<CantusStore>(); // migrate before taking work
+            parse.Out().WriteLine($"cantus: worker on {host.Services.GetRequiredService<CantusStore>().Database.Description}, {n} job(s) at once; Ctrl-C stops");
+            parse.Out().Flush();
+            host.Run();
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}
