@@ -9,9 +9,49 @@ namespace Cantus.Bench;
 /// <summary>The root <c>cantus-bench</c> command: benchmarks that print their figures and targets.</summary>
 internal static class BenchCommands
 {
-    public static RootCommand Create() => new("Cantus benchmarks (speed targets are checked here, not in tests)") { Train(), Infer(), Compose(), Dataset(), Render() };
+    public static RootCommand Create() => new("Cantus benchmarks (speed targets are checked here, not in tests)") { Train(), Infer(), Compose(), Dataset(), Render(), Serve() };
 
     private static Option<bool> Json() => new("--json") { Description = "Print JSON instead of text" };
+
+    private static Command Serve()
+    {
+        var url = new Option<string>("--url") { Description = "The running server", DefaultValueFactory = _ => "http://127.0.0.1:5217" };
+        var input = new Option<string?>("--input") { Description = "Melody (default: samples/melodies/ode-to-joy.mid, 8 bars)" };
+        var model = new Option<string?>("--model") { Description = "Model name (default: the server's default model)" };
+        var rates = new Option<string>("--rates") { Description = "Arrival rates in compositions per second, comma-separated", DefaultValueFactory = _ => "10,25,50,75" };
+        var seconds = new Option<double>("--seconds") { Description = "Seconds at each rate", DefaultValueFactory = _ => 10 };
+        var json = Json();
+        var command = new Command("serve", "Open-loop load of POST /api/compositions (8 bars) against a running server: p50/p99 and errors per rate (target: p99 <= 100 ms at 50/s)")
+        {
+            url, input, model, rates, seconds, json,
+        };
+        command.SetAction(parse => BenchRunner.Run(() =>
+        {
+            var list = parse.GetValue(rates)!.Split(',').Select(r => double.TryParse(r.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && v <= 10_000
+                ? v : throw new ArgumentException($"--rates takes positive numbers separated by commas, not '{r}'")).ToList();
+            var duration = parse.GetValue(seconds);
+            if (!(duration > 0 && duration <= 3600)) throw new ArgumentException("--seconds must be above 0 and at most 3600");
+            if (!Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var address)) throw new ArgumentException($"--url is not an address: {parse.GetValue(url)}");
+            var melody = parse.GetValue(input) ?? FindSample("ode-to-joy.mid");
+            var ic = CultureInfo.InvariantCulture;
+            var asJson = parse.GetValue(json);
+            var result = ServeBenchmark.RunAsync(address, melody, list, TimeSpan.FromSeconds(duration), parse.GetValue(model), r =>
+            {
+                if (!asJson)
+                    Console.Out.WriteLine(string.Create(ic,
+                        $"{r.Rate:0.#}/s: {r.Requests} requests, {r.Errors} errors, p50 {r.P50Ms:0.0} ms, p99 {r.P99Ms:0.0} ms, max {r.MaxMs:0.0} ms{(r.FirstError is { } e ? $" (first error: {e})" : "")}"));
+            }).GetAwaiter().GetResult();
+            if (asJson) BenchJson.Write(Console.Out, result);
+            else
+            {
+                var best = result.Rates.Where(r => r.Errors == 0 && r.P99Ms <= ServeBenchmark.TargetP99Ms).Select(r => r.Rate).DefaultIfEmpty(0).Max();
+                var atTarget = result.Rates.FirstOrDefault(r => r.Rate == ServeBenchmark.TargetRate);
+                Console.Out.WriteLine(string.Create(ic, $"highest rate with p99 <= {ServeBenchmark.TargetP99Ms:0} ms and no errors: {best:0.#}/s; target: p99 <= {ServeBenchmark.TargetP99Ms:0} ms at {ServeBenchmark.TargetRate:0}/s{(atTarget is null ? " (not measured: add it to --rates)" : atTarget.Errors == 0 && atTarget.P99Ms <= ServeBenchmark.TargetP99Ms ? " (met)" : " (not met)")}"));
+            }
+            return BenchRunner.Success;
+        }));
+        return command;
+    }
 
     private static Command Dataset()
     {
