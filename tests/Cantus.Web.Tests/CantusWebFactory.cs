@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Cantus.Web.Tests;
 
 /// <summary>The real host over a fresh data directory with one small sample model, "sample".</summary>
-public sealed class CantusWebFactory : WebApplicationFactory<Program>
+public class CantusWebFactory : WebApplicationFactory<Program>
 {
     public static readonly GanArchitecture TinyArchitecture = new() { Filters = 2, LowestPitch = 48, Pitches = 32, LatentChannels = 4 };
 
@@ -22,6 +22,7 @@ public sealed class CantusWebFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting("Cantus:Data", DataDirectory);
         builder.UseSetting("Cantus:SampleModels", Path.Combine(Root, "samples"));
         builder.UseSetting("Cantus:MaxArchiveBytes", (1 << 20).ToString(System.Globalization.CultureInfo.InvariantCulture));

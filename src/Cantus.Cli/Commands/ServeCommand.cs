@@ -20,12 +20,10 @@ internal static class ServeCommand
         var data = new Option<DirectoryInfo?>("--data") { Description = "The data directory (default: $CANTUS_DATA, else ~/.local/share/cantus); datasets under datasets/<name>/" };
         var db = new Option<string?>("--db") { Description = "The database: a PostgreSQL connection string or postgres:// URI, or a SQLite file (default: cantus.db in the data directory)" };
         var noWorker = new Option<bool>("--no-worker") { Description = "Run no training jobs in this process (a web node of a cluster whose workers run them)" };
-        var isPublic = new Option<bool>("--public") { Description = "Serve other machines, with accounts and login" };
+        var isPublic = new Option<bool>("--public") { Description = "Accounts: sign-in for the console, API tokens for scripts, each user's things private (give --urls to listen beyond 127.0.0.1)" };
         var command = new Command("serve", "Run the web server: REST API under /api, its reference at /api/reference, training jobs") { urls, data, db, noWorker, isPublic };
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
-            if (parse.GetValue(isPublic))
-                throw new CantusException(ErrorKind.Unavailable, "Accounts and login are not built yet, so the server refuses to serve other machines; run it without --public (it listens on 127.0.0.1).");
             var address = parse.GetValue(urls)!;
             foreach (var url in address.Split(';', StringSplitOptions.RemoveEmptyEntries))
                 if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
@@ -34,6 +32,7 @@ internal static class ServeCommand
             if (parse.GetValue(data) is { } folder) args.AddRange(["--Cantus:Data", folder.FullName]);
             if (parse.GetValue(db) is { } connection) args.AddRange(["--Cantus:Database", connection]);
             if (parse.GetValue(noWorker)) args.AddRange(["--Cantus:Worker", "false"]);
+            if (parse.GetValue(isPublic)) args.AddRange(["--Cantus:Public", "true"]);
             args.AddRange(["--Logging:LogLevel:Quartz", "Warning"]);
             var app = CantusWeb.Build([.. args]);
             parse.Out().WriteLine($"cantus: serving on {address} (API reference: {address.Split(';')[0].TrimEnd('/')}/api/reference); Ctrl-C stops");

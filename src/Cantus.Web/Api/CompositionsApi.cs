@@ -3,6 +3,7 @@ using Cantus.Service.Compositions;
 using Cantus.Service.Storage;
 using Cantus.Service.Storage.Accounts;
 using Cantus.Web.Hosting;
+using Cantus.Web.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,7 +36,7 @@ public static class CompositionsApi
             .Produces(StatusCodes.Status200OK, contentType: "audio/midi").Produces(StatusCodes.Status200OK, contentType: "audio/wav").Produces(StatusCodes.Status200OK, contentType: "image/png");
         group.MapPost("/{id}/share", Share).WithName("ShareComposition");
         group.MapDelete("/{id}/share", Unshare).WithName("UnshareComposition");
-        var shared = app.MapGroup("/api/shared").WithTags("Shared compositions");
+        var shared = app.MapGroup("/api/shared").WithTags("Shared compositions").AllowAnonymous();
         shared.MapGet("/{token}", GetShared).WithName("GetSharedComposition");
         shared.MapGet("/{token}/{file:regex(^(midi|wav|png)$)}", SharedFile).WithName("GetSharedCompositionFile");
         return app;
@@ -46,52 +47,52 @@ public static class CompositionsApi
     /// repairs are returned) with optional <c>model</c>, <c>seed</c>, <c>candidates</c>,
     /// <c>programs</c>, <c>threshold</c>, <c>keyPenalty</c>, <c>melodyTrack</c>; keeps it and returns it.
     /// </summary>
-    public static async Task<Created<CompositionDto>> Compose(HttpRequest request, CompositionLibrary compositions, CantusWebSettings settings, CancellationToken cancellationToken)
+    public static async Task<Created<CompositionDto>> Compose(CurrentUser user, HttpRequest request, CompositionLibrary compositions, CantusWebSettings settings, CancellationToken cancellationToken)
     {
         var limits = new ComposeLimits { MaxMelodyBytes = settings.MaxMidiBytes, MaxWindows = settings.MaxMelodyWindows };
         var compose = await ComposeForm.ReadAsync(request, limits, cancellationToken).ConfigureAwait(false);
-        var view = await compositions.CreateAsync(Owner, compose, cancellationToken).ConfigureAwait(false);
+        var view = await compositions.CreateAsync(user.Id, compose, cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"/api/compositions/{view.Id}", CompositionDto.Of(view));
     }
 
     /// <summary>The compositions, newest first (<c>limit</c> up to 1000, <c>offset</c>).</summary>
-    public static async Task<Ok<List<CompositionDto>>> List(CompositionLibrary compositions, CancellationToken cancellationToken, int limit = 100, int offset = 0)
+    public static async Task<Ok<List<CompositionDto>>> List(CurrentUser user, CompositionLibrary compositions, CancellationToken cancellationToken, int limit = 100, int offset = 0)
     {
         if (limit is < 1 or > 1000) throw Service.Errors.CantusException.Invalid($"The limit must be 1..1000, not {limit}.", "limit");
         if (offset < 0) throw Service.Errors.CantusException.Invalid($"The offset must be 0 or more, not {offset}.", "offset");
-        var views = await compositions.ListAsync(Owner, new Page(offset, limit), cancellationToken).ConfigureAwait(false);
+        var views = await compositions.ListAsync(user.Id, new Page(offset, limit), cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(views.Select(CompositionDto.Of).ToList());
     }
 
     /// <summary>One composition.</summary>
-    public static async Task<Ok<CompositionDto>> Get(string id, CompositionLibrary compositions, CancellationToken cancellationToken) =>
-        TypedResults.Ok(CompositionDto.Of(await compositions.GetAsync(Owner, id, cancellationToken).ConfigureAwait(false)));
+    public static async Task<Ok<CompositionDto>> Get(CurrentUser user, string id, CompositionLibrary compositions, CancellationToken cancellationToken) =>
+        TypedResults.Ok(CompositionDto.Of(await compositions.GetAsync(user.Id, id, cancellationToken).ConfigureAwait(false)));
 
     /// <summary>Deletes a composition and its share link.</summary>
-    public static async Task<NoContent> Delete(string id, CompositionLibrary compositions, CancellationToken cancellationToken)
+    public static async Task<NoContent> Delete(CurrentUser user, string id, CompositionLibrary compositions, CancellationToken cancellationToken)
     {
-        await compositions.DeleteAsync(Owner, id, cancellationToken).ConfigureAwait(false);
+        await compositions.DeleteAsync(user.Id, id, cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 
     /// <summary>A file of the composition: <c>midi</c> (audio/midi), <c>wav</c> (audio/wav), <c>png</c> (image/png).</summary>
-    public static async Task<FileStreamHttpResult> File(string id, string file, CompositionLibrary compositions, CancellationToken cancellationToken)
+    public static async Task<FileStreamHttpResult> File(CurrentUser user, string id, string file, CompositionLibrary compositions, CancellationToken cancellationToken)
     {
         var kind = Kind(file);
-        return Result(await compositions.OpenAsync(Owner, id, kind, cancellationToken).ConfigureAwait(false), kind, id);
+        return Result(await compositions.OpenAsync(user.Id, id, kind, cancellationToken).ConfigureAwait(false), kind, id);
     }
 
     /// <summary>Creates the share link (the same one while it exists).</summary>
-    public static async Task<Ok<ShareDto>> Share(string id, CompositionLibrary compositions, CancellationToken cancellationToken)
+    public static async Task<Ok<ShareDto>> Share(CurrentUser user, string id, CompositionLibrary compositions, CancellationToken cancellationToken)
     {
-        var token = await compositions.ShareAsync(Owner, id, cancellationToken).ConfigureAwait(false);
+        var token = await compositions.ShareAsync(user.Id, id, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new ShareDto(token, $"/api/shared/{token}"));
     }
 
     /// <summary>Revokes the share link: it never works again.</summary>
-    public static async Task<NoContent> Unshare(string id, CompositionLibrary compositions, CancellationToken cancellationToken)
+    public static async Task<NoContent> Unshare(CurrentUser user, string id, CompositionLibrary compositions, CancellationToken cancellationToken)
     {
-        await compositions.UnshareAsync(Owner, id, cancellationToken).ConfigureAwait(false);
+        await compositions.UnshareAsync(user.Id, id, cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 
@@ -106,8 +107,6 @@ public static class CompositionsApi
         return Result(await compositions.OpenSharedAsync(token, kind, cancellationToken).ConfigureAwait(false), kind, "shared");
     }
 
-    /// <summary>The single local user owns everything until accounts exist.</summary>
-    private static string Owner => UserRepository.LocalUserId;
 
     private static CompositionFile Kind(string file) => file switch
     {

@@ -2,6 +2,7 @@ using Cantus.Music.Datasets;
 using Cantus.Service;
 using Cantus.Service.Datasets;
 using Cantus.Service.Errors;
+using Cantus.Web.Auth;
 using Cantus.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,11 +26,11 @@ public static class DatasetsApi
         var settings = app.ServiceProvider.GetRequiredService<CantusWebSettings>();
         var group = app.MapGroup("/api/datasets").WithTags("Datasets");
         group.MapGet("/", ListDatasets).WithName("ListDatasets");
-        group.MapPost("/", ImportDataset).WithName("ImportDataset").DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+        group.MapPost("/", ImportDataset).WithName("ImportDataset").DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").AdminsOnlyWhenPublic(settings)
             .WithMetadata(new RequestSizeLimitAttribute(settings.MaxArchiveBytes + (1 << 16)))
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{name}", GetDatasetInfo).WithName("GetDatasetInfo");
-        group.MapPost("/{name}/download", DownloadDataset).WithName("DownloadDataset").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapPost("/{name}/download", DownloadDataset).WithName("DownloadDataset").AdminsOnlyWhenPublic(settings).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

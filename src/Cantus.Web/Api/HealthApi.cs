@@ -12,7 +12,7 @@ public static class HealthApi
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/health", GetHealth).WithTags("Health").WithName("GetHealth");
+        app.MapGet("/api/health", GetHealth).WithTags("Health").WithName("GetHealth").AllowAnonymous();
         return app;
     }
 

@@ -4,6 +4,7 @@ using Cantus.Service.Errors;
 using Cantus.Service.Models;
 using Cantus.Service.Storage.Accounts;
 using Cantus.Web.Hosting;
+using Cantus.Web.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,30 +40,30 @@ public static class ModelsApi
     }
 
     /// <summary>Every model: sample models first, then your own.</summary>
-    public static async Task<Ok<IReadOnlyList<ModelSummary>>> ListModels(ModelLibrary models, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await models.ListAsync(Owner, cancellationToken).ConfigureAwait(false));
+    public static async Task<Ok<IReadOnlyList<ModelSummary>>> ListModels(CurrentUser user, ModelLibrary models, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await models.ListAsync(user.Id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>One model with its evaluation headline.</summary>
-    public static async Task<Ok<ModelSummary>> GetModel(string name, ModelLibrary models, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await models.GetAsync(Owner, name, cancellationToken).ConfigureAwait(false));
+    public static async Task<Ok<ModelSummary>> GetModel(CurrentUser user, string name, ModelLibrary models, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await models.GetAsync(user.Id, name, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Copies a model into a new model of yours whose parent it is (a sample model's recipe as your start).</summary>
-    public static async Task<Created<ModelSummary>> CloneModel(string name, CloneModelRequest request, ModelLibrary models, CancellationToken cancellationToken)
+    public static async Task<Created<ModelSummary>> CloneModel(CurrentUser user, string name, CloneModelRequest request, ModelLibrary models, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var clone = await models.CloneAsync(Owner, name, request.Name ?? "", new ModelUpdate { Description = request.Description, Genre = request.Genre, Tags = request.Tags },
+        var clone = await models.CloneAsync(user.Id, name, request.Name ?? "", new ModelUpdate { Description = request.Description, Genre = request.Genre, Tags = request.Tags },
             cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"/api/models/{clone.Name}", clone);
     }
 
     /// <summary>Renames your model or changes its description, genre or tags.</summary>
-    public static async Task<Ok<ModelSummary>> UpdateModel(string name, ModelUpdate request, ModelLibrary models, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await models.UpdateAsync(Owner, name, request, cancellationToken).ConfigureAwait(false));
+    public static async Task<Ok<ModelSummary>> UpdateModel(CurrentUser user, string name, ModelUpdate request, ModelLibrary models, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await models.UpdateAsync(user.Id, name, request, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Deletes your model; refused (409, with the reason) while compositions or training jobs use it.</summary>
-    public static async Task<NoContent> DeleteModel(string name, ModelLibrary models, CancellationToken cancellationToken)
+    public static async Task<NoContent> DeleteModel(CurrentUser user, string name, ModelLibrary models, CancellationToken cancellationToken)
     {
-        await models.DeleteAsync(Owner, name, cancellationToken).ConfigureAwait(false);
+        await models.DeleteAsync(user.Id, name, cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 
@@ -71,7 +72,7 @@ public static class ModelsApi
     /// writes them, or a generator with the lab's PyTorch state-dict names) and optional
     /// <c>config</c> (model.json; default: the lab's architecture).
     /// </summary>
-    public static async Task<Created<ModelSummary>> UploadModel(HttpRequest request, ModelLibrary models, CantusWebSettings settings, CancellationToken cancellationToken)
+    public static async Task<Created<ModelSummary>> UploadModel(CurrentUser user, HttpRequest request, ModelLibrary models, CantusWebSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!request.HasFormContentType) throw CantusException.Invalid("Send a multipart/form-data form with the fields name, weights and config.", "weights");
@@ -82,18 +83,18 @@ public static class ModelsApi
             throw CantusException.TooLarge($"The model is larger than the limit of {settings.MaxModelBytes} bytes.", "weights");
         await using var weightStream = weights.OpenReadStream();
         await using var configStream = config?.OpenReadStream();
-        var model = await models.UploadAsync(Owner, form["name"].ToString(), weightStream, configStream, cancellationToken).ConfigureAwait(false);
+        var model = await models.UploadAsync(user.Id, form["name"].ToString(), weightStream, configStream, cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"/api/models/{model.Name}", model);
     }
 
     /// <summary>The model as a zip of model.safetensors and model.json.</summary>
-    public static async Task<FileContentHttpResult> DownloadModel(string name, ModelLibrary models, CancellationToken cancellationToken)
+    public static async Task<FileContentHttpResult> DownloadModel(CurrentUser user, string name, ModelLibrary models, CancellationToken cancellationToken)
     {
-        var config = await models.ConfigJsonAsync(Owner, name, cancellationToken).ConfigureAwait(false);
+        var config = await models.ConfigJsonAsync(user.Id, name, cancellationToken).ConfigureAwait(false);
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            await using (var weights = await models.OpenWeightsAsync(Owner, name, cancellationToken).ConfigureAwait(false))
+            await using (var weights = await models.OpenWeightsAsync(user.Id, name, cancellationToken).ConfigureAwait(false))
             await using (var entry = zip.CreateEntry(ModelStore.WeightsFileName, CompressionLevel.Fastest).Open())
                 await weights.CopyToAsync(entry, cancellationToken).ConfigureAwait(false);
             await using (var entry = zip.CreateEntry(ModelStore.ConfigFileName, CompressionLevel.Fastest).Open())
@@ -102,7 +103,6 @@ public static class ModelsApi
         return TypedResults.File(buffer.ToArray(), "application/zip", $"{name}.zip");
     }
 
-    private static string Owner => UserRepository.LocalUserId;
 }
 
 /// <summary>A clone's name and, optionally, its description, genre and tags.</summary>

@@ -4,6 +4,7 @@ using Cantus.Service.Jobs;
 using Cantus.Service.Storage;
 using Cantus.Service.Storage.Accounts;
 using Cantus.Service.Storage.Training;
+using Cantus.Web.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,52 +39,52 @@ public static class TrainingJobsApi
     }
 
     /// <summary>Starts training: fields named as model.json's training and architecture blocks; omitted ones take the defaults (or <c>baseModel</c>'s recipe).</summary>
-    public static async Task<Accepted<TrainingJobView>> Submit(TrainingJobRequest request, TrainingJobs jobs, CancellationToken cancellationToken)
+    public static async Task<Accepted<TrainingJobView>> Submit(CurrentUser user, TrainingJobRequest request, TrainingJobs jobs, CancellationToken cancellationToken)
     {
-        var job = await jobs.SubmitAsync(Owner, request ?? new TrainingJobRequest(), cancellationToken).ConfigureAwait(false);
+        var job = await jobs.SubmitAsync(user.Id, request ?? new TrainingJobRequest(), cancellationToken).ConfigureAwait(false);
         return TypedResults.Accepted($"/api/training-jobs/{job.Id}", job);
     }
 
     /// <summary>Your training jobs, newest first.</summary>
-    public static async Task<Ok<IReadOnlyList<TrainingJobView>>> List(TrainingJobs jobs, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await jobs.ListAsync(Owner, cancellationToken: cancellationToken).ConfigureAwait(false));
+    public static async Task<Ok<IReadOnlyList<TrainingJobView>>> List(CurrentUser user, TrainingJobs jobs, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await jobs.ListAsync(user.Id, cancellationToken: cancellationToken).ConfigureAwait(false));
 
     /// <summary>One job: its state and progress.</summary>
-    public static async Task<Ok<TrainingJobView>> Get(string id, TrainingJobs jobs, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await jobs.GetAsync(Owner, id, cancellationToken).ConfigureAwait(false));
+    public static async Task<Ok<TrainingJobView>> Get(CurrentUser user, string id, TrainingJobs jobs, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await jobs.GetAsync(user.Id, id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Cancels the job: a queued one at once, a running one after its current iteration (its last checkpoint is kept).</summary>
-    public static async Task<Accepted<TrainingJobView>> Cancel(string id, TrainingJobs jobs, CancellationToken cancellationToken) =>
-        TypedResults.Accepted($"/api/training-jobs/{id}", await jobs.CancelAsync(Owner, id, cancellationToken).ConfigureAwait(false));
+    public static async Task<Accepted<TrainingJobView>> Cancel(CurrentUser user, string id, TrainingJobs jobs, CancellationToken cancellationToken) =>
+        TypedResults.Accepted($"/api/training-jobs/{id}", await jobs.CancelAsync(user.Id, id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Queues a canceled or failed job again; it resumes from its last checkpoint.</summary>
-    public static async Task<Accepted<TrainingJobView>> Resume(string id, TrainingJobs jobs, CancellationToken cancellationToken) =>
-        TypedResults.Accepted($"/api/training-jobs/{id}", await jobs.ResumeAsync(Owner, id, cancellationToken).ConfigureAwait(false));
+    public static async Task<Accepted<TrainingJobView>> Resume(CurrentUser user, string id, TrainingJobs jobs, CancellationToken cancellationToken) =>
+        TypedResults.Accepted($"/api/training-jobs/{id}", await jobs.ResumeAsync(user.Id, id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Deletes an ended job and its history (the model it made stays).</summary>
-    public static async Task<NoContent> Delete(string id, TrainingJobs jobs, CancellationToken cancellationToken)
+    public static async Task<NoContent> Delete(CurrentUser user, string id, TrainingJobs jobs, CancellationToken cancellationToken)
     {
-        await jobs.DeleteAsync(Owner, id, cancellationToken).ConfigureAwait(false);
+        await jobs.DeleteAsync(user.Id, id, cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 
     /// <summary>Losses per iteration after <c>after</c>.</summary>
-    public static async Task<Ok<IReadOnlyList<JobLoss>>> Losses(string id, TrainingJobs jobs, CancellationToken cancellationToken, int after = -1) =>
-        TypedResults.Ok(await jobs.LossesAsync(Owner, id, after, cancellationToken).ConfigureAwait(false));
+    public static async Task<Ok<IReadOnlyList<JobLoss>>> Losses(CurrentUser user, string id, TrainingJobs jobs, CancellationToken cancellationToken, int after = -1) =>
+        TypedResults.Ok(await jobs.LossesAsync(user.Id, id, after, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The similarity index and per-voice music metrics (with the training data's values) per evaluation after <c>after</c>.</summary>
-    public static async Task<Ok<IReadOnlyList<JobMetricDto>>> Metrics(string id, TrainingJobs jobs, CancellationToken cancellationToken, int after = -1) =>
-        TypedResults.Ok((await jobs.MetricsAsync(Owner, id, after, cancellationToken).ConfigureAwait(false)).Select(JobMetricDto.Of).ToList() as IReadOnlyList<JobMetricDto>);
+    public static async Task<Ok<IReadOnlyList<JobMetricDto>>> Metrics(CurrentUser user, string id, TrainingJobs jobs, CancellationToken cancellationToken, int after = -1) =>
+        TypedResults.Ok((await jobs.MetricsAsync(user.Id, id, after, cancellationToken).ConfigureAwait(false)).Select(JobMetricDto.Of).ToList() as IReadOnlyList<JobMetricDto>);
 
     /// <summary>The samples drawn at each checkpoint after <c>after</c>, with links to their MIDI and picture.</summary>
-    public static async Task<Ok<List<JobSampleDto>>> Samples(string id, TrainingJobs jobs, CancellationToken cancellationToken, int after = -1) =>
-        TypedResults.Ok((await jobs.SamplesAsync(Owner, id, after, cancellationToken).ConfigureAwait(false)).Select(s => JobSampleDto.Of(id, s)).ToList());
+    public static async Task<Ok<List<JobSampleDto>>> Samples(CurrentUser user, string id, TrainingJobs jobs, CancellationToken cancellationToken, int after = -1) =>
+        TypedResults.Ok((await jobs.SamplesAsync(user.Id, id, after, cancellationToken).ConfigureAwait(false)).Select(s => JobSampleDto.Of(id, s)).ToList());
 
     /// <summary>A sample's MIDI file or piano-roll picture.</summary>
-    public static async Task<FileStreamHttpResult> SampleFile(string id, int iteration, string file, TrainingJobs jobs, CancellationToken cancellationToken)
+    public static async Task<FileStreamHttpResult> SampleFile(CurrentUser user, string id, int iteration, string file, TrainingJobs jobs, CancellationToken cancellationToken)
     {
         var png = file == "png";
-        var stream = await jobs.OpenSampleAsync(Owner, id, iteration, png, cancellationToken).ConfigureAwait(false);
+        var stream = await jobs.OpenSampleAsync(user.Id, id, iteration, png, cancellationToken).ConfigureAwait(false);
         return TypedResults.Stream(stream, png ? "image/png" : "audio/midi", $"{id}-{iteration}.{(png ? "png" : "mid")}");
     }
 
@@ -92,11 +93,11 @@ public static class TrainingJobsApi
     /// <c>losses</c>, <c>metrics</c> and <c>sample</c> (new points as they are written); the stream
     /// ends after the job's final state. Any web node can serve it: it reads the database.
     /// </summary>
-    public static async Task Events(string id, HttpContext context, TrainingJobs jobs, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    public static async Task Events(CurrentUser user, string id, HttpContext context, TrainingJobs jobs, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = json.Value.SerializerOptions;
-        await jobs.RowAsync(Owner, id, cancellationToken).ConfigureAwait(false); // 404 before the stream starts
+        await jobs.RowAsync(user.Id, id, cancellationToken).ConfigureAwait(false); // 404 before the stream starts
         var response = context.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
@@ -110,26 +111,26 @@ public static class TrainingJobsApi
             TrainingJobView job;
             try
             {
-                job = await jobs.GetAsync(Owner, id, cancellationToken).ConfigureAwait(false);
+                job = await jobs.GetAsync(user.Id, id, cancellationToken).ConfigureAwait(false);
             }
             catch (CantusException e) when (e.Kind == ErrorKind.NotFound)
             {
                 await Send(response, "deleted", new { id }, options, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            var losses = await jobs.LossesAsync(Owner, id, lastLoss, cancellationToken).ConfigureAwait(false);
+            var losses = await jobs.LossesAsync(user.Id, id, lastLoss, cancellationToken).ConfigureAwait(false);
             if (losses.Count > 0)
             {
                 await Send(response, "losses", losses, options, cancellationToken).ConfigureAwait(false);
                 lastLoss = losses[^1].Iteration;
             }
-            var metrics = await jobs.MetricsAsync(Owner, id, lastMetric, cancellationToken).ConfigureAwait(false);
+            var metrics = await jobs.MetricsAsync(user.Id, id, lastMetric, cancellationToken).ConfigureAwait(false);
             if (metrics.Count > 0)
             {
                 await Send(response, "metrics", metrics.Select(JobMetricDto.Of), options, cancellationToken).ConfigureAwait(false);
                 lastMetric = metrics[^1].Iteration;
             }
-            foreach (var sample in await jobs.SamplesAsync(Owner, id, lastSample, cancellationToken).ConfigureAwait(false))
+            foreach (var sample in await jobs.SamplesAsync(user.Id, id, lastSample, cancellationToken).ConfigureAwait(false))
             {
                 await Send(response, "sample", JobSampleDto.Of(id, sample), options, cancellationToken).ConfigureAwait(false);
                 lastSample = sample.Iteration;
@@ -165,5 +166,4 @@ public static class TrainingJobsApi
         await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static string Owner => UserRepository.LocalUserId;
 }

@@ -6,7 +6,9 @@ using Cantus.Service.Jobs;
 using Cantus.Service.Storage;
 using Cantus.Service.Datasets;
 using Cantus.Service.Models;
+using Cantus.Service.Accounts;
 using Cantus.Web.Api;
+using Cantus.Web.Auth;
 using Cantus.Web.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -27,11 +29,17 @@ public static class CantusWeb
         AddCantus(builder.Services, settings);
         var app = builder.Build();
         app.Services.GetRequiredService<CantusStore>(); // open the database and apply migrations at start, not on the first request
+        if (settings.Public && app.Services.GetRequiredService<AccountService>().EnsureAdminAsync().GetAwaiter().GetResult() is { } password)
+            // Shown once on the console, never logged: the administrator signs in with it and changes it.
+            Console.Out.WriteLine($"cantus: created the administrator 'admin' with the password {password} (shown once; change it with 'cantus admin users password admin')");
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Cantus API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.UseCantusAuth(settings);
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Cantus API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         app.MapHealthApi();
+        app.MapSessionApi();
+        app.MapTokensApi();
         app.MapModelsApi();
         app.MapDatasetsApi();
         app.MapCompositionsApi();
@@ -49,6 +57,7 @@ public static class CantusWeb
         if (settings.Database is null) Directory.CreateDirectory(paths.DataDirectory);
         services.AddSingleton(settings);
         services.AddSingleton(paths);
+        services.AddCantusAuth(settings);
         services.AddSingleton(sp => new ModelLibrary(sp.GetRequiredService<ServicePaths>(), sp.GetRequiredService<CantusStore>));
         services.AddSingleton<DatasetLibrary>();
         services.AddSingleton<ComposeMelody>();

@@ -27,6 +27,9 @@ public sealed class CantusWebSettings
     /// <summary>How training jobs are scheduled and run.</summary>
     public Service.Jobs.JobSettings Jobs { get; set; } = new();
 
+    /// <summary>Sign-in attempts one address may make per minute (default 5; then 429 with Retry-After).</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 5;
+
     /// <summary>Largest MIDI upload in bytes (default 1 MiB).</summary>
     public long MaxMidiBytes { get; set; } = 1L << 20;
 
