@@ -27,6 +27,8 @@ public static class CantusWeb
         configure?.Invoke(builder);
         var settings = builder.Configuration.GetSection(CantusWebSettings.Section).Get<CantusWebSettings>() ?? new CantusWebSettings();
         AddCantus(builder.Services, settings);
+        // Bodies that are not uploads are small; the upload endpoints raise the limit for themselves (RequestSizeLimit).
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.MaxBodyBytes);
         var app = builder.Build();
         app.Services.GetRequiredService<CantusStore>(); // open the database and apply migrations at start, not on the first request
         if (settings.Public && app.Services.GetRequiredService<AccountService>().EnsureAdminAsync().GetAwaiter().GetResult() is { } password)

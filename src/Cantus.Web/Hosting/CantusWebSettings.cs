@@ -30,6 +30,12 @@ public sealed class CantusWebSettings
     /// <summary>Sign-in attempts one address may make per minute (default 5; then 429 with Retry-After).</summary>
     public int SignInAttemptsPerMinute { get; set; } = 5;
 
+    /// <summary>Requests per second one user (or, before sign-in, one address) may make on a public server (default 50, bursts of 100; then 429 with Retry-After).</summary>
+    public int RequestsPerSecond { get; set; } = 50;
+
+    /// <summary>Largest body of a request that is not an upload, e.g. JSON (default 1 MiB).</summary>
+    public long MaxBodyBytes { get; set; } = 1L << 20;
+
     /// <summary>Largest MIDI upload in bytes (default 1 MiB).</summary>
     public long MaxMidiBytes { get; set; } = 1L << 20;
 
