@@ -5,6 +5,7 @@ using Cantus.Service.Datasets;
 using Cantus.Service.Evaluation;
 using Cantus.Service.Models;
 using Cantus.Service.Storage;
+using Cantus.Service.Storage.Accounts;
 using Cantus.Service.Training;
 
 namespace Cantus.Cli.Commands;
@@ -19,20 +20,16 @@ internal static class CliServices
     public static ServicePaths Paths => ServicePaths.For();
 
     /// <summary>The library over the data directory's embedded store, opened (and migrated) only when a stored model is used.</summary>
-    public static ModelLibrary Models
+    public static ModelLibrary Models => new(Paths, () => Store(Paths));
+
+    /// <summary>The data directory's embedded store.</summary>
+    public static CantusStore Store(ServicePaths paths)
     {
-        get
-        {
-            var paths = Paths;
-            return new ModelLibrary(paths, () =>
-            {
-                Directory.CreateDirectory(paths.DataDirectory);
-                return CantusStore.OpenAsync(Path.Combine(paths.DataDirectory, CantusDatabase.DefaultFileName)).GetAwaiter().GetResult();
-            });
-        }
+        Directory.CreateDirectory(paths.DataDirectory);
+        return CantusStore.OpenAsync(Path.Combine(paths.DataDirectory, CantusDatabase.DefaultFileName)).GetAwaiter().GetResult();
     }
 
-    public static IDatasetResolver LocalDatasets => new DatasetSource(Paths.DataDirectory);
+    public static IDatasetResolver LocalDatasets => new LocalDatasetResolver(new DatasetSource(Paths.DataDirectory), Datasets.Resolver(UserRepository.LocalUserId));
 
     public static ComposeMelody Compose => new(Models);
 
@@ -40,7 +37,7 @@ internal static class CliServices
 
     public static EvaluateModel Evaluate => new(Models, LocalDatasets);
 
-    public static DatasetLibrary Datasets => new(Paths);
+    public static DatasetLibrary Datasets => new(Paths, () => Store(Paths));
 
     /// <summary>A model given on the command line: a library name when it is one and no such folder exists, else a directory; null: the default model's directory.</summary>
     public static ModelRef Model(string? text)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cantus.Music.Datasets;
 using Cantus.Service.Datasets;
+using Cantus.Service.Storage.Accounts;
 using Spectre.Console;
 
 namespace Cantus.Cli.Commands;
@@ -19,7 +20,7 @@ internal static class DatasetCommand
         var command = new Command("list", "The datasets of the data directory (built-in ones also when not downloaded yet)") { json };
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
-            var datasets = CliServices.Datasets.List();
+            var datasets = CliServices.Datasets.ListAsync(UserRepository.LocalUserId).GetAwaiter().GetResult();
             if (parse.GetValue(json)) CliJson.Write(parse.Out(), datasets);
             else
                 foreach (var d in datasets)
@@ -59,13 +60,13 @@ internal static class DatasetCommand
         var archive = new Argument<FileInfo>("ZIP") { Description = "A zip archive of MIDI files" };
         var tags = new Option<string[]>("--tag") { Description = "Tags of the dataset (repeatable)", AllowMultipleArgumentsPerToken = true };
         var description = new Option<string?>("--description") { Description = "What the dataset is" };
-        var command = new Command("import", "Import a zip of MIDI files into the data directory as a dataset") { name, archive, tags, description };
+        var command = new Command("import", "Import a zip of MIDI files as a dataset (kept in the data directory's store)") { name, archive, tags, description };
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var path = parse.GetValue(archive)!.FullName;
             if (!File.Exists(path)) throw new FileNotFoundException($"No such file: {path}", path);
             using var stream = File.OpenRead(path);
-            var result = CliServices.Datasets.Import(parse.GetValue(name)!, stream, parse.GetValue(tags), parse.GetValue(description));
+            var result = CliServices.Datasets.ImportAsync(UserRepository.LocalUserId, parse.GetValue(name)!, stream, parse.GetValue(tags), parse.GetValue(description)).GetAwaiter().GetResult();
             foreach (var s in result.Skipped) parse.Err().WriteLine($"left out: {s}");
             foreach (var r in result.Repairs) parse.Err().WriteLine($"repaired: {r}");
             parse.Out().WriteLine($"imported {result.Dataset.Files} MIDI files as dataset {result.Dataset.Name}{(result.Skipped.Count > 0 ? $" ({result.Skipped.Count} entries left out)" : "")}");
@@ -85,7 +86,8 @@ internal static class DatasetCommand
         window.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
-            var resolver = new DatasetSource(CliServices.Paths.DataDirectory, parse.GetValue(split) ? SplitRule.ByNameHash() : SplitRule.AllTrain);
+            var resolver = new LocalDatasetResolver(new DatasetSource(CliServices.Paths.DataDirectory, parse.GetValue(split) ? SplitRule.ByNameHash() : SplitRule.AllTrain),
+                CliServices.Datasets.Resolver(UserRepository.LocalUserId));
             var dataset = resolver.Open(parse.GetValue(source)!, parse.GetValue(tags));
             var info = DatasetInfo.Compute(dataset, window.Read(parse));
             parse.Out().WriteLine(parse.GetValue(json) ? info.ToJson() : info.ToText());

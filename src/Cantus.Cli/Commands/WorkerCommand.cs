@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Cantus.Service;
+using Cantus.Service.Datasets;
 using Cantus.Service.Errors;
 using Cantus.Service.Jobs;
 using Cantus.Service.Models;
@@ -35,6 +36,7 @@ internal static class WorkerCommand
             builder.Services.AddSingleton(paths);
             builder.Services.AddSingleton(_ => CantusStore.OpenAsync(connection).GetAwaiter().GetResult());
             builder.Services.AddSingleton(sp => new ModelLibrary(paths, sp.GetRequiredService<CantusStore>));
+            builder.Services.AddSingleton(sp => new DatasetLibrary(paths, sp.GetRequiredService<CantusStore>));
             builder.Services.AddCantusJobs(connection, new JobSettings { WorkerConcurrency = n }, runWorker: true);
             using var host = builder.Build();
             host.Services.GetRequiredService<CantusStore>(); // migrate before taking work

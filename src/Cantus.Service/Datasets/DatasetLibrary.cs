@@ -2,33 +2,41 @@ using System.IO.Compression;
 using System.Text.Json;
 using Cantus.Music.Datasets;
 using Cantus.Music.IO;
-using Cantus.Music.Midi;
 using Cantus.Music.PianoRolls;
 using Cantus.Service.Errors;
+using Cantus.Service.Storage;
+using Cantus.Service.Storage.Library;
 
 namespace Cantus.Service.Datasets;
 
 /// <summary>
-/// The datasets use case: list the datasets of the data directory, download the built-in JSB
-/// chorales from their canonical address (SHA-256 checked), import a zip of MIDI files as a new
-/// dataset (with limits against zip bombs and path tricks), and describe a dataset's windows.
-/// Datasets are named, never addressed by a path from a request.
+/// The datasets use case. Built in: the JSB chorales, downloaded from their canonical address
+/// into the data directory (SHA-256 checked), and any folder of MIDI files an operator puts under
+/// the data directory's <c>datasets/</c> (shared by all users). Imported: a user's zip of MIDI
+/// files, checked and kept in the store as a blob with its row (tags, pieces), private to that
+/// user and available to every node of a cluster. Datasets are named, never addressed by a path
+/// from a request.
 /// </summary>
 public sealed class DatasetLibrary
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ServicePaths _paths;
     private readonly DatasetCatalog _catalog;
+    private readonly Lazy<CantusStore> _store;
 
-    /// <summary>Creates the library over <paramref name="paths"/>.</summary>
-    public DatasetLibrary(ServicePaths paths)
+    /// <summary>Creates the library over <paramref name="paths"/>; <paramref name="store"/> is opened on first use.</summary>
+    public DatasetLibrary(ServicePaths paths, Func<CantusStore> store)
     {
         _paths = paths ?? throw new ArgumentNullException(nameof(paths));
+        ArgumentNullException.ThrowIfNull(store);
         _catalog = paths.Datasets;
+        _store = new Lazy<CantusStore>(store, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>The built-in datasets (available or not) and every imported one, by name.</summary>
-    public IReadOnlyList<DatasetSummary> List()
+    private CantusStore Store => _store.Value;
+
+    /// <summary>The built-in datasets (available or not), the data directory's folders, and the owner's imported datasets.</summary>
+    public async Task<IReadOnlyList<DatasetSummary>> ListAsync(string ownerId, CancellationToken cancellationToken = default)
     {
         var result = new List<DatasetSummary>
         {
@@ -36,12 +44,33 @@ public sealed class DatasetLibrary
                 "J. S. Bach's four-part chorales with the standard train/valid/test split (Boulanger-Lewandowski et al., 2012)."),
         };
         foreach (var name in _catalog.Names().Where(n => n != JsbChoralesLoader.DatasetName))
-        {
-            var manifest = ReadManifest(name);
-            result.Add(new DatasetSummary(name, "midi-folder", true, manifest?.Tags ?? [], manifest?.Files ?? MidiFileSet.Expand([_catalog.DirectoryOf(name)]).Count,
-                manifest?.Description ?? "A folder of MIDI files."));
-        }
+            result.Add(new DatasetSummary(name, "midi-folder", true, [], MidiFileSet.Expand([_catalog.DirectoryOf(name)]).Count, "A folder of MIDI files in the data directory."));
+        var rows = await Store.Datasets.ListAsync(ownerId, new Page(0, Page.MaxLimit), cancellationToken: cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows.Where(r => r.OwnerId is not null))
+            result.Add(Summary(row));
         return result;
+    }
+
+    /// <summary>True when the owner can train on dataset <paramref name="name"/> now.</summary>
+    public async Task<bool> ExistsAsync(string ownerId, string name, CancellationToken cancellationToken = default) =>
+        _catalog.Exists(name) || await Store.Datasets.FindByNameAsync(ownerId, name, cancellationToken: cancellationToken).ConfigureAwait(false) is { OwnerId: not null };
+
+    /// <summary>The store's row of a dataset the owner can use (the built-in and folder datasets are recorded on first use).</summary>
+    /// <exception cref="CantusException">NotFound.</exception>
+    public async Task<DatasetRecord> RecordOfAsync(string ownerId, string name, CancellationToken cancellationToken = default)
+    {
+        if (_catalog.Exists(name))
+            return await Store.Datasets.UpsertBuiltInAsync(new DatasetRecord
+            {
+                Name = name,
+                Kind = name == JsbChoralesLoader.DatasetName ? DatasetKinds.JsbChorales : DatasetKinds.MidiZip,
+                State = DatasetStates.Available,
+                Tags = name == JsbChoralesLoader.DatasetName ? """["chorale","bach"]""" : "[]",
+                Description = name == JsbChoralesLoader.DatasetName ? "J. S. Bach's four-part chorales" : "A folder of MIDI files in the data directory",
+            }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await Store.Datasets.FindByNameAsync(ownerId, name, cancellationToken: cancellationToken).ConfigureAwait(false) is { OwnerId: not null } row
+            ? row
+            : throw CantusException.NotFound($"There is no dataset named '{name}'.");
     }
 
     /// <summary>Downloads a built-in dataset from its canonical address into the data directory, checking its SHA-256.</summary>
@@ -62,16 +91,19 @@ public sealed class DatasetLibrary
     }
 
     /// <summary>Pieces and training samples per split of a dataset under <paramref name="windowing"/>.</summary>
-    public DatasetInfo Info(string name, WindowOptions windowing, IDatasetResolver? resolver = null) =>
-        DatasetInfo.Compute((resolver ?? _catalog).Open(name), windowing);
+    public DatasetInfo Info(string ownerId, string name, WindowOptions windowing) => DatasetInfo.Compute(Resolver(ownerId).Open(name), windowing);
+
+    /// <summary>What training and evaluation use to open the owner's datasets by name.</summary>
+    public IDatasetResolver Resolver(string ownerId) => new StoreDatasetResolver(this, ownerId);
 
     /// <summary>
-    /// Imports the MIDI files of a zip archive as dataset <paramref name="name"/> with <paramref name="tags"/>.
-    /// Entries that are not MIDI or cannot be read (even leniently) are left out and reported;
-    /// the dataset appears whole or not at all.
+    /// Imports the MIDI files of a zip archive as the owner's dataset <paramref name="name"/> with
+    /// <paramref name="tags"/>. Entries that are not MIDI or cannot be read (even leniently) are
+    /// left out and reported; the dataset appears whole or not at all.
     /// </summary>
     /// <exception cref="CantusException">InvalidOptions (name, tags); Conflict: the name is taken; LimitExceeded; BadInput: not a zip, or no usable MIDI file.</exception>
-    public ImportResult Import(string name, Stream archive, IReadOnlyList<string>? tags = null, string? description = null, ImportLimits? limits = null)
+    public async Task<ImportResult> ImportAsync(string ownerId, string name, Stream archive, IReadOnlyList<string>? tags = null, string? description = null,
+        ImportLimits? limits = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(archive);
         limits ??= ImportLimits.Default;
@@ -79,18 +111,38 @@ public sealed class DatasetLibrary
         if (!DatasetCatalog.IsValidName(name))
             throw CantusException.Invalid($"A dataset name is 1–64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit; '{name}' is not.", "name");
         if (tags.Count > 32 || tags.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > 64)) throw CantusException.Invalid("A dataset has at most 32 tags of 1..64 characters.", "tags");
-        if (name == JsbChoralesLoader.DatasetName || Directory.Exists(_catalog.DirectoryOf(name)))
+        if (await ExistsAsync(ownerId, name, cancellationToken).ConfigureAwait(false) || name == JsbChoralesLoader.DatasetName)
             throw CantusException.Conflict($"A dataset named '{name}' already exists; choose another name.");
-        var bytes = ReadBounded(archive, limits.MaxArchiveBytes);
-        var staging = Path.Combine(_paths.DataDirectory, "datasets", $".{name}{AtomicFile.TempMarker}{Guid.NewGuid():N}");
+        var bytes = ZipImport.ReadBounded(archive, limits.MaxArchiveBytes);
+        var staging = Path.Combine(Path.GetTempPath(), $"cantus-import-{Guid.NewGuid():N}");
         try
         {
-            var (files, skipped, repairs) = Extract(bytes, staging, limits);
+            var (files, skipped, repairs) = ZipImport.Extract(bytes, staging, limits);
             if (files == 0) throw CantusException.BadInput($"The archive holds no readable MIDI file{(skipped.Count > 0 ? $" ({skipped.Count} entries left out: {string.Join("; ", skipped.Take(3))})" : "")}.");
-            var manifest = new DatasetManifest(name, tags.Select(t => t.Trim()).Distinct(StringComparer.Ordinal).ToList(), description?.Trim() ?? "", DateTimeOffset.UtcNow, files);
-            AtomicFile.WriteAllText(Path.Combine(staging, DatasetManifest.FileName), JsonSerializer.Serialize(manifest, Json));
-            Directory.Move(staging, _catalog.DirectoryOf(name));
-            return new ImportResult(List().First(d => d.Name == name), skipped, repairs);
+            using var normalized = new MemoryStream();
+            ZipFile.CreateFromDirectory(staging, normalized, CompressionLevel.Optimal, includeBaseDirectory: false);
+            normalized.Position = 0;
+            var blob = await Store.Blobs.PutAsync(normalized, cancellationToken: cancellationToken).ConfigureAwait(false);
+            DatasetRecord row;
+            try
+            {
+                row = await Store.Datasets.CreateAsync(new DatasetRecord
+                {
+                    OwnerId = ownerId,
+                    Name = name,
+                    Kind = DatasetKinds.MidiZip,
+                    State = DatasetStates.Available,
+                    Tags = JsonSerializer.Serialize(tags.Select(t => t.Trim()).Distinct(StringComparer.Ordinal).ToList(), Json),
+                    Description = description?.Trim() ?? "",
+                    Pieces = files,
+                    ArchiveSha256 = blob.Sha256,
+                }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (StoreConflictException)
+            {
+                throw CantusException.Conflict($"A dataset named '{name}' already exists; choose another name.");
+            }
+            return new ImportResult(Summary(row), skipped, repairs);
         }
         finally
         {
@@ -98,113 +150,70 @@ public sealed class DatasetLibrary
         }
     }
 
-    private DatasetManifest? ReadManifest(string name)
+    /// <summary>Deletes the owner's imported dataset; refused while a queued or running job uses it.</summary>
+    /// <exception cref="CantusException">NotFound; Conflict: built in, or in use (the reason says by what).</exception>
+    public async Task DeleteAsync(string ownerId, string name, CancellationToken cancellationToken = default)
     {
-        var path = Path.Combine(_catalog.DirectoryOf(name), DatasetManifest.FileName);
+        if (_catalog.Exists(name) || name == JsbChoralesLoader.DatasetName)
+            throw CantusException.Conflict($"'{name}' is a built-in dataset of the data directory and is not deleted through the service.");
+        var row = await Store.Datasets.FindByNameAsync(ownerId, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (row is not { OwnerId: not null }) throw CantusException.NotFound($"There is no dataset named '{name}'.");
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<DatasetManifest>(File.ReadAllText(path), Json) : null;
+            await Store.Datasets.DeleteAsync(ownerId, row.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (JsonException)
+        catch (StoreConflictException ex)
         {
-            return null;
+            throw CantusException.Conflict($"{ex.Message} Cancel those first.");
         }
     }
 
-    private static byte[] ReadBounded(Stream stream, long max)
+    /// <summary>Opens a dataset for <paramref name="ownerId"/>: built-in and folder datasets from the data directory, imported ones from their archive (unpacked once into the data directory's cache).</summary>
+    internal Dataset Open(string ownerId, string name, IReadOnlyList<string>? tags)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[1 << 16];
-        int read;
-        while ((read = stream.Read(chunk)) > 0)
-        {
-            if (buffer.Length + read > max) throw CantusException.TooLarge($"The archive is larger than the limit of {max} bytes.", "archive");
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
+        if (_catalog.Exists(name) || name == JsbChoralesLoader.DatasetName) return _catalog.Open(name, tags);
+        var row = Store.Datasets.FindByNameAsync(ownerId, name).GetAwaiter().GetResult();
+        if (row is not { OwnerId: not null, ArchiveSha256: { } sha })
+            throw new FileNotFoundException($"There is no dataset named '{name}': import it first.");
+        var own = JsonSerializer.Deserialize<List<string>>(row.Tags, Json) ?? [];
+        var missing = (tags ?? []).Where(t => !own.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (missing.Count > 0)
+            throw new InvalidDataException($"The dataset '{name}' does not carry the tag(s) {string.Join(", ", missing)} (its tags: {(own.Count == 0 ? "none" : string.Join(", ", own))}).");
+        var folder = Unpacked(sha);
+        var dataset = MidiFolderDataset.Load(folder, own, SplitRule.ByNameHash(), Music.Midi.MidiReadingSettings.Lenient);
+        return Dataset.Create(name, own, DatasetSplits.All.SelectMany(s => dataset.Pieces(s)), SplitRule.ByNameHash());
     }
 
-    private static (int Files, List<string> Skipped, List<string> Repairs) Extract(byte[] bytes, string staging, ImportLimits limits)
+    private string Unpacked(string sha)
     {
-        ZipArchive zip;
+        var cache = Path.Combine(_paths.DataDirectory, "cache", "datasets");
+        var folder = Path.Combine(cache, sha);
+        if (Directory.Exists(folder)) return folder;
+        using var blob = Store.Blobs.OpenReadAsync(sha).GetAwaiter().GetResult()
+            ?? throw new CantusException(ErrorKind.Unavailable, $"The archive of a dataset (blob {sha[..12]}…) is missing from the blob store; restore it from a backup.");
+        var bytes = ZipImport.ReadBounded(blob, ImportLimits.Default.MaxArchiveBytes * 16);
+        var staging = folder + AtomicFile.TempMarker + Guid.NewGuid().ToString("N");
         try
         {
-            zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw CantusException.BadInput($"The archive is not a valid zip file: {ex.Message}", ex);
-        }
-        using (zip)
-        {
-            if (zip.Entries.Count > limits.MaxEntries)
-                throw CantusException.TooLarge($"The archive has {zip.Entries.Count} entries; the limit is {limits.MaxEntries}.", "archive");
-            var skipped = new List<string>();
-            var repairs = new List<string>();
-            var files = 0;
-            long total = 0;
-            Directory.CreateDirectory(staging);
-            foreach (var entry in zip.Entries)
+            ZipImport.Extract(bytes, staging, ImportLimits.Default with { MaxArchiveBytes = long.MaxValue });
+            Directory.CreateDirectory(cache);
+            try
             {
-                if (entry.FullName.EndsWith('/')) continue; // a folder
-                var relative = SafeRelativePath(entry.FullName);
-                if (relative is null)
-                {
-                    skipped.Add($"{entry.FullName}: not a plain relative path");
-                    continue;
-                }
-                if (!MidiFileSet.IsMidiPath(relative) || relative.Split('/').Any(s => s.StartsWith('.')))
-                {
-                    skipped.Add($"{entry.FullName}: not a MIDI file");
-                    continue;
-                }
-                // The declared size can lie: the copy below counts the bytes it actually inflates.
-                var content = Inflate(entry, limits.MaxFileBytes, limits.MaxUncompressedBytes - total);
-                total += content.Length;
-                try
-                {
-                    var midi = MidiFile.Parse(content, MidiReadingSettings.Lenient);
-                    if (midi.Repairs.Count > 0) repairs.Add($"{relative}: {string.Join("; ", midi.Repairs)}");
-                }
-                catch (MidiFormatException ex)
-                {
-                    skipped.Add($"{relative}: {ex.Message}");
-                    continue;
-                }
-                var target = Path.Combine(staging, relative.Replace('/', Path.DirectorySeparatorChar));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllBytes(target, content);
-                files++;
+                Directory.Move(staging, folder);
             }
-            return (files, skipped, repairs);
+            catch (IOException) when (Directory.Exists(folder))
+            {
+                // another process unpacked the same archive first
+            }
         }
-    }
-
-    private static byte[] Inflate(ZipArchiveEntry entry, long maxFile, long remaining)
-    {
-        using var input = entry.Open();
-        using var output = new MemoryStream();
-        var chunk = new byte[1 << 16];
-        int read;
-        while ((read = input.Read(chunk)) > 0)
+        finally
         {
-            if (output.Length + read > maxFile)
-                throw CantusException.TooLarge($"{entry.FullName} inflates to more than the limit of {maxFile} bytes for one MIDI file.", "archive");
-            if (output.Length + read > remaining)
-                throw CantusException.TooLarge("The archive inflates to more than the limit for all its files together.", "archive");
-            output.Write(chunk, 0, read);
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         }
-        return output.ToArray();
+        return folder;
     }
 
-    /// <summary>The entry's path with '/' separators when it is relative and stays inside the folder; null otherwise.</summary>
-    private static string? SafeRelativePath(string name)
-    {
-        var normalized = name.Replace('\\', '/');
-        if (normalized.Length == 0 || normalized.Length > 512 || normalized.StartsWith('/') || normalized.Contains(':', StringComparison.Ordinal) || normalized.Contains('\0', StringComparison.Ordinal))
-            return null;
-        var segments = normalized.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments.Length == 0 || segments.Length > 16 || segments.Any(s => s is "." or ".." || s.Length > 255)) return null;
-        return string.Join('/', segments);
-    }
+    private static DatasetSummary Summary(DatasetRecord row) =>
+        new(row.Name, "midi-zip", row.State == DatasetStates.Available, JsonSerializer.Deserialize<List<string>>(row.Tags, Json) ?? [], row.Pieces,
+            string.IsNullOrWhiteSpace(row.Description) ? "Imported MIDI files." : row.Description);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Cantus.Gan.Models;
 using Cantus.Gan.Networks;
 using Cantus.Gan.Training;
+using Cantus.Service.Datasets;
 using Cantus.Service.Errors;
 using Cantus.Service.Models;
 using Cantus.Service.Storage;
@@ -27,16 +28,16 @@ public sealed partial class TrainingJobRunner : IJob
 
     private readonly CantusStore _store;
     private readonly ModelLibrary _models;
-    private readonly ServicePaths _paths;
+    private readonly DatasetLibrary _datasets;
     private readonly JobSettings _settings;
     private readonly ILogger<TrainingJobRunner> _logger;
 
     /// <summary>Created by Quartz's job factory from the container.</summary>
-    public TrainingJobRunner(CantusStore store, ModelLibrary models, ServicePaths paths, JobSettings settings, ILogger<TrainingJobRunner> logger)
+    public TrainingJobRunner(CantusStore store, ModelLibrary models, DatasetLibrary datasets, JobSettings settings, ILogger<TrainingJobRunner> logger)
     {
         _store = store;
         _models = models;
-        _paths = paths;
+        _datasets = datasets;
         _settings = settings;
         _logger = logger;
     }
@@ -112,7 +113,7 @@ public sealed partial class TrainingJobRunner : IJob
         var watching = watcher.RunAsync();
         try
         {
-            var datasets = _paths.Datasets;
+            var datasets = _datasets.Resolver(job.OwnerId);
             TrainingSession session;
             try
             {

@@ -2,10 +2,10 @@ using System.Text.Json;
 using Cantus.Gan.Networks;
 using Cantus.Gan.Training;
 using Cantus.Music.Datasets;
+using Cantus.Service.Datasets;
 using Cantus.Service.Errors;
 using Cantus.Service.Models;
 using Cantus.Service.Storage;
-using Cantus.Service.Storage.Library;
 using Cantus.Service.Storage.Training;
 using Quartz;
 
@@ -20,16 +20,16 @@ public sealed class TrainingJobs
 {
     private readonly CantusStore _store;
     private readonly ModelLibrary _models;
-    private readonly ServicePaths _paths;
+    private readonly DatasetLibrary _datasets;
     private readonly ISchedulerFactory _schedulers;
     private readonly JobSettings _settings;
 
     /// <summary>Creates the use case.</summary>
-    public TrainingJobs(CantusStore store, ModelLibrary models, ServicePaths paths, ISchedulerFactory schedulers, JobSettings settings)
+    public TrainingJobs(CantusStore store, ModelLibrary models, DatasetLibrary datasets, ISchedulerFactory schedulers, JobSettings settings)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _models = models ?? throw new ArgumentNullException(nameof(models));
-        _paths = paths ?? throw new ArgumentNullException(nameof(paths));
+        _datasets = datasets ?? throw new ArgumentNullException(nameof(datasets));
         _schedulers = schedulers ?? throw new ArgumentNullException(nameof(schedulers));
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
     }
@@ -42,7 +42,7 @@ public sealed class TrainingJobs
         var baseModel = request.BaseModel is { } b ? await _models.RecordOfAsync(ownerId, b, cancellationToken).ConfigureAwait(false) : null;
         var recipe = baseModel is null ? null : (await _models.LoadAsync(ownerId, ModelRef.Named(request.BaseModel!), cancellationToken).ConfigureAwait(false)).Model.Config;
         var (options, architecture) = request.Resolve(recipe);
-        if (!_paths.Datasets.Exists(options.Dataset))
+        if (!await _datasets.ExistsAsync(ownerId, options.Dataset, cancellationToken).ConfigureAwait(false))
             throw CantusException.Conflict(options.Dataset == JsbChoralesLoader.DatasetName
                 ? $"The dataset {options.Dataset} is not downloaded yet: download it first (it is fetched from its canonical address and checked by SHA-256), then start the job."
                 : $"There is no dataset named '{options.Dataset}': import it first, then start the job.");
@@ -50,7 +50,7 @@ public sealed class TrainingJobs
             .Count(j => !TrainingJobStates.IsFinished(j.State));
         if (active >= _settings.MaxActiveJobsPerUser)
             throw CantusException.Conflict($"You already have {active} queued or running training jobs, the limit; wait for one to end or cancel one.");
-        var dataset = await DatasetRowAsync(ownerId, options.Dataset, cancellationToken).ConfigureAwait(false);
+        var dataset = await _datasets.RecordOfAsync(ownerId, options.Dataset, cancellationToken).ConfigureAwait(false);
         var name = request.Name ?? $"{options.Dataset}-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}";
         var iterations = options.Epochs is null ? options.Iterations : 1; // epochs become iterations when the data is loaded
         var scheduler = await _schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
@@ -182,19 +182,6 @@ public sealed class TrainingJobs
         var job = JobBuilder.Create<TrainingJobRunner>().WithIdentity(key).StoreDurably().RequestRecovery().Build();
         var trigger = TriggerBuilder.Create().ForJob(key).WithIdentity($"{jobId}-{Guid.NewGuid():N}", TrainingJobRunner.Group).StartNow().Build();
         await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<DatasetRecord> DatasetRowAsync(string ownerId, string name, CancellationToken cancellationToken)
-    {
-        if (name == JsbChoralesLoader.DatasetName)
-            return await _store.Datasets.UpsertBuiltInAsync(new DatasetRecord
-            {
-                Name = name, Kind = DatasetKinds.JsbChorales, State = DatasetStates.Available, Tags = """["chorale","bach"]""",
-                Description = "J. S. Bach's four-part chorales",
-            }, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await _store.Datasets.FindByNameAsync(ownerId, name, cancellationToken: cancellationToken).ConfigureAwait(false)
-            ?? await _store.Datasets.CreateAsync(new DatasetRecord { OwnerId = ownerId, Name = name, Kind = DatasetKinds.MidiZip, State = DatasetStates.Available },
-                cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<TrainingJobView> ViewAsync(TrainingJobRecord row, CancellationToken cancellationToken)

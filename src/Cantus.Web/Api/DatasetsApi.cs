@@ -26,19 +26,28 @@ public static class DatasetsApi
         var settings = app.ServiceProvider.GetRequiredService<CantusWebSettings>();
         var group = app.MapGroup("/api/datasets").WithTags("Datasets");
         group.MapGet("/", ListDatasets).WithName("ListDatasets");
-        group.MapPost("/", ImportDataset).WithName("ImportDataset").DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").AdminsOnlyWhenPublic(settings)
+        group.MapPost("/", ImportDataset).WithName("ImportDataset").DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(settings.MaxArchiveBytes + (1 << 16)))
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{name}", GetDatasetInfo).WithName("GetDatasetInfo");
+        group.MapDelete("/{name}", DeleteDataset).WithName("DeleteDataset").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{name}/download", DownloadDataset).WithName("DownloadDataset").AdminsOnlyWhenPublic(settings).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
     /// <summary>The datasets: built-in ones (also when not downloaded yet) and imported ones.</summary>
-    public static Ok<IReadOnlyList<DatasetSummary>> ListDatasets(DatasetLibrary datasets) => TypedResults.Ok(datasets.List());
+    public static async Task<Ok<IReadOnlyList<DatasetSummary>>> ListDatasets(CurrentUser user, DatasetLibrary datasets, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await datasets.ListAsync(user.Id, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Deletes one of your imported datasets; refused (409, with the reason) while a queued or running job uses it.</summary>
+    public static async Task<NoContent> DeleteDataset(string name, CurrentUser user, DatasetLibrary datasets, CancellationToken cancellationToken)
+    {
+        await datasets.DeleteAsync(user.Id, name, cancellationToken).ConfigureAwait(false);
+        return TypedResults.NoContent();
+    }
 
     /// <summary>Imports the MIDI files of a zip archive (form field <c>archive</c>) as dataset <c>name</c> with <c>tags</c> (repeated or comma-separated) and a <c>description</c>.</summary>
-    public static async Task<Created<ImportResult>> ImportDataset(HttpRequest request, DatasetLibrary datasets, CantusWebSettings settings, CancellationToken cancellationToken)
+    public static async Task<Created<ImportResult>> ImportDataset(HttpRequest request, CurrentUser user, DatasetLibrary datasets, CantusWebSettings settings, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType) throw CantusException.Invalid("Send a multipart/form-data form with the fields name, archive, tags and description.", "archive");
         var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
@@ -47,13 +56,13 @@ public static class DatasetsApi
             throw CantusException.TooLarge($"The archive is {archive.Length} bytes; the limit is {settings.MaxArchiveBytes} bytes.", "archive");
         var tags = form["tags"].SelectMany(t => (t ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         using var stream = archive.OpenReadStream();
-        var result = datasets.Import(form["name"].ToString(), stream, tags, form["description"].ToString(),
-            ImportLimits.Default with { MaxArchiveBytes = settings.MaxArchiveBytes });
+        var result = await datasets.ImportAsync(user.Id, form["name"].ToString(), stream, tags, form["description"].ToString(),
+            ImportLimits.Default with { MaxArchiveBytes = settings.MaxArchiveBytes }, cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"/api/datasets/{result.Dataset.Name}", result);
     }
 
     /// <summary>Pieces and training samples per split of a dataset under the given windowing.</summary>
-    public static Ok<DatasetInfo> GetDatasetInfo(string name, DatasetLibrary datasets, ServicePaths paths,
+    public static Ok<DatasetInfo> GetDatasetInfo(string name, CurrentUser user, DatasetLibrary datasets,
         int window = 32, int hop = 16, string transposition = "none", string pitchRange = "0..127")
     {
         if (window is < 1 or > 4096) throw CantusException.Invalid($"The window must be 1..4096 steps, not {window}.", "window");
@@ -65,7 +74,7 @@ public static class DatasetsApi
             Transposition = OptionValues.Transposition(transposition),
             PitchRange = OptionValues.PitchRange(pitchRange),
         };
-        return TypedResults.Ok(datasets.Info(name, windowing, paths.Datasets));
+        return TypedResults.Ok(datasets.Info(user.Id, name, windowing));
     }
 
     /// <summary>Downloads a built-in dataset from its canonical address, checking its SHA-256 (already there: nothing to do).</summary>

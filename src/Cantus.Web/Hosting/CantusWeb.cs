@@ -61,7 +61,7 @@ public static class CantusWeb
         services.AddSingleton(paths);
         services.AddCantusAuth(settings);
         services.AddSingleton(sp => new ModelLibrary(sp.GetRequiredService<ServicePaths>(), sp.GetRequiredService<CantusStore>));
-        services.AddSingleton<DatasetLibrary>();
+        services.AddSingleton(sp => new DatasetLibrary(sp.GetRequiredService<ServicePaths>(), sp.GetRequiredService<CantusStore>));
         services.AddSingleton<ComposeMelody>();
         services.AddSingleton(_ => CantusStore.OpenAsync(connection).GetAwaiter().GetResult());
         services.AddCantusJobs(connection, settings.Jobs, runWorker: settings.Worker);

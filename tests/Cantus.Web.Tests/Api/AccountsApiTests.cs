@@ -145,10 +145,24 @@ public sealed class AccountsApiTests : IClassFixture<PublicCantusWebFactory>
     }
 
     [Fact]
-    public async Task OnlyAdministrators_ImportDatasets()
+    public async Task Datasets_ArePrivate_AndOnlyAdministratorsDownloadBuiltIns()
     {
         var (frank, _) = await SignedIn("frank");
-        var form = new MultipartFormDataContent { { new StringContent("franks"), "name" }, { new ByteArrayContent([1, 2, 3]), "archive", "a.zip" } };
-        Assert.Equal(HttpStatusCode.Forbidden, (await frank.PostAsync("/api/datasets", form)).StatusCode);
+        var grace = await WithToken("grace");
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = archive.CreateEntry("a.mid").Open();
+            entry.Write(CompositionsApiTests.Melody(2));
+        }
+        var form = new MultipartFormDataContent { { new StringContent("franks"), "name" }, { new ByteArrayContent(zip.ToArray()), "archive", "a.zip" } };
+        Assert.Equal(HttpStatusCode.Created, (await frank.PostAsync("/api/datasets", form)).StatusCode);
+        Assert.Contains((await frank.GetFromJsonAsync<JsonElement>("/api/datasets")).EnumerateArray(), d => d.GetProperty("name").GetString() == "franks");
+        Assert.DoesNotContain((await grace.GetFromJsonAsync<JsonElement>("/api/datasets")).EnumerateArray(), d => d.GetProperty("name").GetString() == "franks");
+        await ProblemAssert.IsProblem(await grace.GetAsync("/api/datasets/franks"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblem(await grace.DeleteAsync("/api/datasets/franks"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblem(await grace.PostAsJsonAsync("/api/training-jobs", new { dataset = "franks", iterations = 2 }), HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.Forbidden, (await frank.PostAsync("/api/datasets/jsb-chorales/download", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await frank.DeleteAsync("/api/datasets/franks")).StatusCode);
     }
 }

@@ -1,0 +1,111 @@
+using System.IO.Compression;
+using Cantus.Music.Midi;
+using Cantus.Music.PianoRolls;
+using Cantus.Service.Errors;
+
+namespace Cantus.Service.Datasets;
+
+/// <summary>
+/// Reads a zip of MIDI files safely: bounded archive size, entry count, per-file and total
+/// inflated size (counted while inflating, so a zip bomb stops early), entries that are not plain
+/// relative paths refused, every MIDI file read (leniently) before it is kept.
+/// </summary>
+internal static class ZipImport
+{
+    public static byte[] ReadBounded(Stream stream, long max)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int read;
+        while ((read = stream.Read(chunk)) > 0)
+        {
+            if (buffer.Length + read > max) throw CantusException.TooLarge($"The archive is larger than the limit of {max} bytes.", "archive");
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    public static (int Files, List<string> Skipped, List<string> Repairs) Extract(byte[] bytes, string staging, ImportLimits limits)
+    {
+        ZipArchive zip;
+        try
+        {
+            zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw CantusException.BadInput($"The archive is not a valid zip file: {ex.Message}", ex);
+        }
+        using (zip)
+        {
+            if (zip.Entries.Count > limits.MaxEntries)
+                throw CantusException.TooLarge($"The archive has {zip.Entries.Count} entries; the limit is {limits.MaxEntries}.", "archive");
+            var skipped = new List<string>();
+            var repairs = new List<string>();
+            var files = 0;
+            long total = 0;
+            Directory.CreateDirectory(staging);
+            foreach (var entry in zip.Entries)
+            {
+                if (entry.FullName.EndsWith('/')) continue; // a folder
+                var relative = SafeRelativePath(entry.FullName);
+                if (relative is null)
+                {
+                    skipped.Add($"{entry.FullName}: not a plain relative path");
+                    continue;
+                }
+                if (!MidiFileSet.IsMidiPath(relative) || relative.Split('/').Any(s => s.StartsWith('.')))
+                {
+                    skipped.Add($"{entry.FullName}: not a MIDI file");
+                    continue;
+                }
+                // The declared size can lie: the copy below counts the bytes it actually inflates.
+                var content = Inflate(entry, limits.MaxFileBytes, limits.MaxUncompressedBytes - total);
+                total += content.Length;
+                try
+                {
+                    var midi = MidiFile.Parse(content, MidiReadingSettings.Lenient);
+                    if (midi.Repairs.Count > 0) repairs.Add($"{relative}: {string.Join("; ", midi.Repairs)}");
+                }
+                catch (MidiFormatException ex)
+                {
+                    skipped.Add($"{relative}: {ex.Message}");
+                    continue;
+                }
+                var target = Path.Combine(staging, relative.Replace('/', Path.DirectorySeparatorChar));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllBytes(target, content);
+                files++;
+            }
+            return (files, skipped, repairs);
+        }
+    }
+
+    private static byte[] Inflate(ZipArchiveEntry entry, long maxFile, long remaining)
+    {
+        using var input = entry.Open();
+        using var output = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int read;
+        while ((read = input.Read(chunk)) > 0)
+        {
+            if (output.Length + read > maxFile)
+                throw CantusException.TooLarge($"{entry.FullName} inflates to more than the limit of {maxFile} bytes for one MIDI file.", "archive");
+            if (output.Length + read > remaining)
+                throw CantusException.TooLarge("The archive inflates to more than the limit for all its files together.", "archive");
+            output.Write(chunk, 0, read);
+        }
+        return output.ToArray();
+    }
+
+    /// <summary>The entry's path with '/' separators when it is relative and stays inside the folder; null otherwise.</summary>
+    private static string? SafeRelativePath(string name)
+    {
+        var normalized = name.Replace('\\', '/');
+        if (normalized.Length == 0 || normalized.Length > 512 || normalized.StartsWith('/') || normalized.Contains(':', StringComparison.Ordinal) || normalized.Contains('\0', StringComparison.Ordinal))
+            return null;
+        var segments = normalized.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length == 0 || segments.Length > 16 || segments.Any(s => s is "." or ".." || s.Length > 255)) return null;
+        return string.Join('/', segments);
+    }
+}
