@@ -36,7 +36,8 @@ public sealed class CompositionLibrary
 
     /// <summary>Composes <paramref name="request"/> for <paramref name="ownerId"/> (melody read leniently, as uploads are) and keeps it.</summary>
     /// <exception cref="CantusException">As <see cref="ComposeMelody.ExecuteAsync"/>.</exception>
-    public async Task<CompositionView> CreateAsync(string ownerId, ComposeRequest request, CancellationToken cancellationToken = default)
+    /// <remarks>With <paramref name="melodyId"/>, the owner's stored melody is accompanied (the request's bytes are its file) and no new melody is stored.</remarks>
+    public async Task<CompositionView> CreateAsync(string ownerId, ComposeRequest request, CancellationToken cancellationToken = default, string? melodyId = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         request = request with { Lenient = true, Png = false, Wav = null };
@@ -50,7 +51,9 @@ public sealed class CompositionLibrary
         var roll = result.Composition.Roll;
         var options = new CompositionOptions(modelName, request.MelodyTrack, request.Threshold, request.KeyPenalty, request.Programs);
         await using var tx = await _store.BeginAsync(cancellationToken).ConfigureAwait(false);
-        var melody = await _store.Melodies.CreateAsync(new MelodyRecord
+        var melody = melodyId is not null
+            ? await _store.Melodies.GetAsync(ownerId, melodyId, tx.Transaction, cancellationToken).ConfigureAwait(false) ?? throw CantusException.NotFound($"There is no melody '{melodyId}'.")
+            : await _store.Melodies.CreateAsync(new MelodyRecord
         {
             OwnerId = ownerId,
             Name = string.IsNullOrWhiteSpace(request.MelodyName) ? "melody" : request.MelodyName,

@@ -10,26 +10,38 @@ namespace Cantus.Web.Api;
 /// <summary>Reads the form of <c>POST /api/compositions</c> into a <see cref="ComposeRequest"/>, naming the field at fault.</summary>
 internal static class ComposeForm
 {
-    public static async Task<ComposeRequest> ReadAsync(HttpRequest request, ComposeLimits limits, CancellationToken cancellationToken)
+    /// <summary>The request, and the id of a stored melody when the form names one (<c>melodyId</c>) instead of sending a file.</summary>
+    public static async Task<(ComposeRequest Request, string? MelodyId)> ReadAsync(HttpRequest request, ComposeLimits limits, Func<string, Task<(byte[] Midi, string Name)>> storedMelody,
+        CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
-            throw CantusException.Invalid("Send a multipart/form-data form with the MIDI file in the field 'melody'.", "melody");
+            throw CantusException.Invalid("Send a multipart/form-data form with the MIDI file in the field 'melody' (or a stored melody's id in 'melodyId').", "melody");
         var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-        var file = form.Files.GetFile("melody") ?? throw CantusException.Invalid("Send the melody's MIDI file in the form field 'melody'.", "melody");
-        if (file.Length > limits.MaxMelodyBytes)
-            throw CantusException.TooLarge($"The melody file is {file.Length} bytes; the limit is {limits.MaxMelodyBytes} bytes.", "melody");
+        var file = form.Files.GetFile("melody");
+        var melodyId = form.TryGetValue("melodyId", out var mid) && !string.IsNullOrWhiteSpace(mid.ToString()) ? mid.ToString().Trim() : null;
+        if (file is null && melodyId is null) throw CantusException.Invalid("Send the melody's MIDI file in the form field 'melody', or a stored melody's id in 'melodyId'.", "melody");
+        if (file is not null && melodyId is not null) throw CantusException.Invalid("Send either a melody file or a stored melody's id, not both.", "melodyId");
         byte[] bytes;
-        using (var buffer = new MemoryStream((int)file.Length))
+        string fileName;
+        if (file is null)
         {
+            (bytes, fileName) = await storedMelody(melodyId!).ConfigureAwait(false);
+        }
+        else
+        {
+            if (file.Length > limits.MaxMelodyBytes)
+                throw CantusException.TooLarge($"The melody file is {file.Length} bytes; the limit is {limits.MaxMelodyBytes} bytes.", "melody");
+            using var buffer = new MemoryStream((int)file.Length);
             await file.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
             bytes = buffer.ToArray();
+            fileName = file.FileName;
         }
         string? Text(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
         var model = Text("model");
-        return new ComposeRequest
+        return (new ComposeRequest
         {
             Melody = bytes,
-            MelodyName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 200 } n ? n : "melody.mid",
+            MelodyName = Path.GetFileName(fileName) is { Length: > 0 and <= 200 } n ? n : "melody.mid",
             Lenient = true,
             Model = model is null ? null : ModelRef.Named(model),
             Seed = Number(Text("seed"), "seed", ulong.TryParse, 0UL),
@@ -39,7 +51,7 @@ internal static class ComposeForm
             KeyPenalty = Text("keyPenalty") is { } k ? Number<float>(k, "keyPenalty", float.TryParse, 0) : null,
             MelodyTrack = Text("melodyTrack"),
             Limits = limits,
-        };
+        }, melodyId);
     }
 
     private delegate bool TryParse<T>(string? text, NumberStyles style, IFormatProvider? provider, out T value);

@@ -1,5 +1,6 @@
 using Cantus.Service.Composing;
 using Cantus.Service.Compositions;
+using Cantus.Service.Melodies;
 using Cantus.Service.Storage;
 using Cantus.Service.Storage.Accounts;
 using Cantus.Web.Hosting;
@@ -47,11 +48,15 @@ public static class CompositionsApi
     /// repairs are returned) with optional <c>model</c>, <c>seed</c>, <c>candidates</c>,
     /// <c>programs</c>, <c>threshold</c>, <c>keyPenalty</c>, <c>melodyTrack</c>; keeps it and returns it.
     /// </summary>
-    public static async Task<Created<CompositionDto>> Compose(CurrentUser user, HttpRequest request, CompositionLibrary compositions, CantusWebSettings settings, CancellationToken cancellationToken)
+    public static async Task<Created<CompositionDto>> Compose(CurrentUser user, HttpRequest request, CompositionLibrary compositions, MelodyLibrary melodies, CantusWebSettings settings,
+        CancellationToken cancellationToken)
     {
         var limits = new ComposeLimits { MaxMelodyBytes = settings.MaxMidiBytes, MaxWindows = settings.MaxMelodyWindows };
-        var compose = await ComposeForm.ReadAsync(request, limits, cancellationToken).ConfigureAwait(false);
-        var view = await compositions.CreateAsync(user.Id, compose, cancellationToken).ConfigureAwait(false);
+        var owner = user.Id;
+        var (compose, melodyId) = await ComposeForm.ReadAsync(request, limits, async id =>
+            (await melodies.MidiAsync(owner, id, cancellationToken).ConfigureAwait(false), (await melodies.GetAsync(owner, id, cancellationToken).ConfigureAwait(false)).Name),
+            cancellationToken).ConfigureAwait(false);
+        var view = await compositions.CreateAsync(owner, compose, cancellationToken, melodyId).ConfigureAwait(false);
         return TypedResults.Created($"/api/compositions/{view.Id}", CompositionDto.Of(view));
     }
 

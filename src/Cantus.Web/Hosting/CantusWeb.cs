@@ -45,6 +45,7 @@ public static class CantusWeb
         app.MapModelsApi();
         app.MapDatasetsApi();
         app.MapCompositionsApi();
+        app.MapMelodiesApi();
         app.MapTrainingJobsApi();
         return app;
     }
@@ -63,6 +64,7 @@ public static class CantusWeb
         services.AddSingleton(sp => new ModelLibrary(sp.GetRequiredService<ServicePaths>(), sp.GetRequiredService<CantusStore>));
         services.AddSingleton(sp => new DatasetLibrary(sp.GetRequiredService<ServicePaths>(), sp.GetRequiredService<CantusStore>));
         services.AddSingleton<ComposeMelody>();
+        services.AddSingleton(sp => new Service.Melodies.MelodyLibrary(sp.GetRequiredService<CantusStore>()));
         services.AddSingleton(_ => CantusStore.OpenAsync(connection).GetAwaiter().GetResult());
         services.AddCantusJobs(connection, settings.Jobs, runWorker: settings.Worker);
         services.AddSingleton(sp => new CompositionLibrary(sp.GetRequiredService<CantusStore>(), sp.GetRequiredService<ComposeMelody>(), sp.GetRequiredService<ModelLibrary>()));
