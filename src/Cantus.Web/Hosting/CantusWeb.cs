@@ -46,6 +46,7 @@ public static class CantusWeb
         app.MapDatasetsApi();
         app.MapCompositionsApi();
         app.MapMelodiesApi();
+        app.MapEvaluationsApi();
         app.MapTrainingJobsApi();
         return app;
     }
@@ -67,6 +68,7 @@ public static class CantusWeb
         services.AddSingleton(sp => new Service.Melodies.MelodyLibrary(sp.GetRequiredService<CantusStore>()));
         services.AddSingleton(_ => CantusStore.OpenAsync(connection).GetAwaiter().GetResult());
         services.AddCantusJobs(connection, settings.Jobs, runWorker: settings.Worker);
+        services.AddSingleton(sp => new Service.Evaluation.EvaluationLibrary(sp.GetRequiredService<CantusStore>(), sp.GetRequiredService<ModelLibrary>(), sp.GetRequiredService<DatasetLibrary>()));
         services.AddSingleton(sp => new CompositionLibrary(sp.GetRequiredService<CantusStore>(), sp.GetRequiredService<ComposeMelody>(), sp.GetRequiredService<ModelLibrary>()));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Detail ??= c.ProblemDetails.Status switch
         {
