@@ -23,8 +23,12 @@ internal sealed class PostgresDatabase : IDisposable
 
     public string ConnectionString { get; }
 
+    private bool _disposed;
+
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         NpgsqlConnection.ClearAllPools();
         using var connection = new NpgsqlConnection(_server);
         connection.Open();

@@ -129,6 +129,20 @@ public sealed class TrainingJobsApiTests : IClassFixture<CantusWebFactory>
     }
 
     [Fact]
+    public async Task AJobOnDataThatGivesNoWindows_FailsWithASentence_WithoutRetrying()
+    {
+        var dataset = await TinyDataset("tiny-fail");
+        // Pitches 0..15 hold none of the pieces' notes: the run cannot start.
+        var submitted = await (await _client.PostAsJsonAsync("/api/training-jobs", Recipe(dataset, "doomed", ("lowestPitch", 0), ("pitches", 16), ("transposition", "none"))))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = submitted.GetProperty("id").GetString()!;
+        var failed = await WaitFor(id, j => j.GetProperty("state").GetString() == "failed", TimeSpan.FromSeconds(30));
+        Assert.Contains("windows", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, failed.GetProperty("attempts").GetInt32());
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"/api/training-jobs/{id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task BadRequests_AreProblemsNamingTheField_AndQueueNothing()
     {
         var dataset = await TinyDataset("tiny-bad");
