@@ -32,7 +32,7 @@ internal static class DatasetCommand
 
     private static Command Download()
     {
-        var name = new Argument<string>("NAME") { Description = "Dataset to download: jsb-chorales" };
+        var name = new Argument<string>("NAME") { Description = "Dataset to download: jsb-chorales or lab-snippets" };
         var to = new Option<DirectoryInfo?>("--to") { Description = "Target folder (default: the data directory, $CANTUS_DATA or ~/.local/share/cantus)" };
         var force = new Option<bool>("--force") { Description = "Download again even if a verified copy exists" };
         var command = new Command("download", "Download a dataset from its canonical address and verify its SHA-256") { name, to, force };
@@ -40,10 +40,13 @@ internal static class DatasetCommand
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
             DatasetDownloadResult result = null!;
-            AnsiConsole.Status().Start($"Downloading {JsbChoralesDownloader.CanonicalUri}", _ =>
+            var lab = string.Equals(parse.GetValue(name)?.Trim(), LabSnippetsDownloader.DatasetName, StringComparison.OrdinalIgnoreCase);
+            AnsiConsole.Status().Start($"Downloading {(lab ? LabSnippetsDownloader.CanonicalUri : JsbChoralesDownloader.CanonicalUri)}", _ =>
             {
                 result = parse.GetValue(to) is { } folder
-                    ? new JsbChoralesDownloader(http).DownloadAsync(folder.FullName, parse.GetValue(force), ct).GetAwaiter().GetResult()
+                    ? lab
+                        ? new LabSnippetsDownloader(http).DownloadAsync(folder.FullName, parse.GetValue(force), ct).GetAwaiter().GetResult()
+                        : new JsbChoralesDownloader(http).DownloadAsync(folder.FullName, parse.GetValue(force), ct).GetAwaiter().GetResult()
                     : CliServices.Datasets.DownloadAsync(parse.GetValue(name)!, parse.GetValue(force), http, ct).GetAwaiter().GetResult();
             });
             parse.Out().WriteLine(result.Downloaded

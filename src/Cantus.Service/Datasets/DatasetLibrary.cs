@@ -43,7 +43,9 @@ public sealed class DatasetLibrary
             new(JsbChoralesLoader.DatasetName, "jsb-chorales", _catalog.Exists(JsbChoralesLoader.DatasetName), ["chorale", "bach"], null,
                 "J. S. Bach's four-part chorales with the standard train/valid/test split (Boulanger-Lewandowski et al., 2012)."),
         };
-        foreach (var name in _catalog.Names().Where(n => n != JsbChoralesLoader.DatasetName))
+        result.Add(new DatasetSummary(LabSnippetsDownloader.DatasetName, "lab-snippets", _catalog.Exists(LabSnippetsDownloader.DatasetName), ["chorale", "lab"],
+            LabSnippetsDownloader.Manifest.Count, "The AWS DeepComposer GAN lab's 229 two-bar, four-voice training snippets."));
+        foreach (var name in _catalog.Names().Where(n => n is not (JsbChoralesLoader.DatasetName or LabSnippetsDownloader.DatasetName)))
             result.Add(new DatasetSummary(name, "midi-folder", true, [], MidiFileSet.Expand([_catalog.DirectoryOf(name)]).Count, "A folder of MIDI files in the data directory."));
         var rows = await Store.Datasets.ListAsync(ownerId, new Page(0, Page.MaxLimit), cancellationToken: cancellationToken).ConfigureAwait(false);
         foreach (var row in rows.Where(r => r.OwnerId is not null))
@@ -78,15 +80,24 @@ public sealed class DatasetLibrary
     public async Task<DatasetDownloadResult> DownloadAsync(string name, bool force, HttpClient http, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (!string.Equals(name?.Trim(), JsbChoralesLoader.DatasetName, StringComparison.OrdinalIgnoreCase))
-            throw CantusException.NotFound($"There is no built-in dataset named '{name}' to download; the built-in one is {JsbChoralesLoader.DatasetName}.");
+        var normalized = (name ?? "").Trim().ToLowerInvariant();
         try
         {
-            return await new JsbChoralesDownloader(http).DownloadAsync(_catalog.DirectoryOf(JsbChoralesLoader.DatasetName), force, cancellationToken).ConfigureAwait(false);
+            switch (normalized)
+            {
+                case JsbChoralesLoader.DatasetName:
+                    return await new JsbChoralesDownloader(http).DownloadAsync(_catalog.DirectoryOf(normalized), force, cancellationToken).ConfigureAwait(false);
+                case LabSnippetsDownloader.DatasetName:
+                    var result = await new LabSnippetsDownloader(http).DownloadAsync(_catalog.DirectoryOf(normalized), force, cancellationToken).ConfigureAwait(false);
+                    AtomicFile.WriteAllText(Path.Combine(result.Path, DatasetCatalog.ManifestFileName), """{ "tags": ["chorale", "lab"] }""");
+                    return result;
+                default:
+                    throw CantusException.NotFound($"There is no built-in dataset named '{name}' to download; the built-in ones are {JsbChoralesLoader.DatasetName} and {LabSnippetsDownloader.DatasetName}.");
+            }
         }
         catch (HttpRequestException ex)
         {
-            throw new CantusException(ErrorKind.Unavailable, $"The dataset could not be downloaded from {JsbChoralesDownloader.CanonicalUri}: {ex.Message}", inner: ex);
+            throw new CantusException(ErrorKind.Unavailable, $"The dataset {normalized} could not be downloaded: {ex.Message}", inner: ex);
         }
     }
 
