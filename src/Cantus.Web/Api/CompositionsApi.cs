@@ -63,9 +63,7 @@ public static class CompositionsApi
     /// <summary>The compositions, newest first (<c>limit</c> up to 1000, <c>offset</c>).</summary>
     public static async Task<Ok<List<CompositionDto>>> List(CurrentUser user, CompositionLibrary compositions, CancellationToken cancellationToken, int limit = 100, int offset = 0)
     {
-        if (limit is < 1 or > 1000) throw Service.Errors.CantusException.Invalid($"The limit must be 1..1000, not {limit}.", "limit");
-        if (offset < 0) throw Service.Errors.CantusException.Invalid($"The offset must be 0 or more, not {offset}.", "offset");
-        var views = await compositions.ListAsync(user.Id, new Page(offset, limit), cancellationToken).ConfigureAwait(false);
+        var views = await compositions.ListAsync(user.Id, Paging.Of(limit, offset), cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(views.Select(CompositionDto.Of).ToList());
     }
 

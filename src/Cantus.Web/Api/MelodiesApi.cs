@@ -53,9 +53,7 @@ public static class MelodiesApi
     /// <summary>Your melodies, newest first.</summary>
     public static async Task<Ok<IReadOnlyList<MelodyView>>> List(CurrentUser user, MelodyLibrary melodies, CancellationToken cancellationToken, int limit = 100, int offset = 0)
     {
-        if (limit is < 1 or > 1000) throw CantusException.Invalid($"The limit must be 1..1000, not {limit}.", "limit");
-        if (offset < 0) throw CantusException.Invalid($"The offset must be 0 or more, not {offset}.", "offset");
-        return TypedResults.Ok(await melodies.ListAsync(user.Id, new Page(offset, limit), cancellationToken).ConfigureAwait(false));
+        return TypedResults.Ok(await melodies.ListAsync(user.Id, Paging.Of(limit, offset), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>One melody.</summary>
