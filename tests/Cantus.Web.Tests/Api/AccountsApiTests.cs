@@ -94,6 +94,15 @@ public sealed class AccountsApiTests : IClassFixture<PublicCantusWebFactory>
         await ProblemAssert.IsProblem(composeWithIt, HttpStatusCode.NotFound);
         await ProblemAssert.IsProblem(await bob.PostAsJsonAsync("/api/training-jobs", new { dataset = "jsb-chorales", baseModel = "alices" }), HttpStatusCode.NotFound);
 
+        var melody = await (await alice.PostAsync("/api/melodies", new MultipartFormDataContent { { new ByteArrayContent(CompositionsApiTests.Melody(2)), "melody", "m.mid" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var melodyId = melody.GetProperty("id").GetString()!;
+        await ProblemAssert.IsProblem(await bob.GetAsync($"/api/melodies/{melodyId}"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblem(await bob.GetAsync($"/api/melodies/{melodyId}/midi"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblem(await bob.DeleteAsync($"/api/melodies/{melodyId}"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblem(await bob.PostAsync("/api/compositions", CompositionsApiTests.Form(null, ("melodyId", melodyId), ("model", "sample"))), HttpStatusCode.NotFound);
+        Assert.Equal(0, (await bob.GetFromJsonAsync<JsonElement>("/api/melodies")).GetArrayLength());
+
         // Alice's own view is whole, and her share link plays without login.
         Assert.Equal(HttpStatusCode.OK, (await alice.GetAsync($"/api/compositions/{id}")).StatusCode);
         var share = await (await alice.PostAsync($"/api/compositions/{id}/share", null)).Content.ReadFromJsonAsync<JsonElement>();

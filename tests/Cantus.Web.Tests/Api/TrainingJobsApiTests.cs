@@ -129,6 +129,26 @@ public sealed class TrainingJobsApiTests : IClassFixture<CantusWebFactory>
     }
 
     [Fact]
+    public async Task AUserHasAtMostTwoActiveJobs()
+    {
+        var dataset = await TinyDataset("tiny-limit");
+        var ids = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var accepted = await _client.PostAsJsonAsync("/api/training-jobs", Recipe(dataset, $"limit-{i}", ("iterations", 1_000_000)));
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            ids.Add((await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+        var third = await ProblemAssert.IsProblem(await _client.PostAsJsonAsync("/api/training-jobs", Recipe(dataset, "limit-2")), HttpStatusCode.Conflict);
+        Assert.Contains("limit", third.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        foreach (var id in ids)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await _client.PostAsync($"/api/training-jobs/{id}/cancel", null)).StatusCode);
+            await WaitFor(id, j => j.GetProperty("state").GetString() == "canceled", TimeSpan.FromSeconds(10));
+        }
+    }
+
+    [Fact]
     public async Task AJobOnDataThatGivesNoWindows_FailsWithASentence_WithoutRetrying()
     {
         var dataset = await TinyDataset("tiny-fail");
