@@ -23,7 +23,8 @@ internal static class RenderCommand
             var midi = MidiFile.Read(parse.GetValue(file)!.FullName, CommonOptions.Reading(parse.GetValue(lenient)));
             var renderer = AudioRendering.CreateRenderer(audio.Read(parse));
             var target = parse.GetValue(output)!.FullName;
-            AtomicFile.WriteAllBytes(target, AudioRendering.RenderWav(renderer, midi));
+            renderer.GetFrameCount(TimedMidiSequence.FromMidi(midi)); // the duration limit, before a file is created
+            AtomicFile.Write(target, stream => AudioRendering.WriteWav(renderer, midi, stream));
             parse.Out().WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {target}: {renderer.GetFrameCount(TimedMidiSequence.FromMidi(midi)) / (double)renderer.Options.SampleRate:0.00} s with {renderer.SoundFont.Name}"));
             return ExitCodes.Success;

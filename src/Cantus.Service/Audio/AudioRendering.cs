@@ -28,12 +28,19 @@ public static class AudioRendering
     /// <exception cref="RenderLimitException">The audio would be longer than the limit (checked before rendering).</exception>
     public static byte[] RenderWav(SequenceRenderer renderer, MidiFile midi)
     {
+        using var stream = new MemoryStream();
+        WriteWav(renderer, midi, stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>Writes <paramref name="midi"/> as WAV to <paramref name="output"/> (long audio is not held in memory).</summary>
+    /// <exception cref="RenderLimitException">The audio would be longer than the limit (checked before anything is written).</exception>
+    public static void WriteWav(SequenceRenderer renderer, MidiFile midi, Stream output)
+    {
         ArgumentNullException.ThrowIfNull(renderer);
         ArgumentNullException.ThrowIfNull(midi);
         var sequence = TimedMidiSequence.FromMidi(midi);
         renderer.GetFrameCount(sequence); // the duration limit, before any work
-        using var stream = new MemoryStream();
-        renderer.WriteWav(sequence, stream);
-        return stream.ToArray();
+        renderer.WriteWav(sequence, output);
     }
 }
