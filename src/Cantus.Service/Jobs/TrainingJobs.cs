@@ -13,7 +13,7 @@ namespace Cantus.Service.Jobs;
 
 /// <summary>
 /// The training-jobs use case: submit (the job's row and its Quartz job commit in one
-/// transaction), list, get, cancel (a flag the run watches, plus an interrupt), resume a canceled
+/// transaction), list, get, cancel (a flag the run watches), resume a canceled
 /// or failed job from its last checkpoint, delete, and read the time series a run writes.
 /// </summary>
 public sealed class TrainingJobs
@@ -107,8 +107,7 @@ public sealed class TrainingJobs
             throw CantusException.Conflict(ex.Message);
         }
         if (row is null) throw CantusException.NotFound($"There is no training job '{id}'.");
-        var scheduler = await _schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-        await scheduler.Interrupt(new JobKey(id, TrainingJobRunner.Group), cancellationToken).ConfigureAwait(false);
+        // The running job sees the flag at its next poll (every second), on whichever node runs it.
         return await ViewAsync(row, cancellationToken).ConfigureAwait(false);
     }
 
