@@ -5,7 +5,7 @@ namespace Cantus.Service;
 
 /// <summary>
 /// Where the service keeps and finds things: the data directory (<c>--data</c>, <c>$CANTUS_DATA</c>;
-/// datasets under <c>datasets/&lt;name&gt;/</c>, custom models under <c>models/&lt;name&gt;/</c>) and the
+/// datasets under <c>datasets/&lt;name&gt;/</c>, the embedded database <c>cantus.db</c>) and the
 /// folder of the sample models shipped with Cantus (read-only).
 /// </summary>
 public sealed record ServicePaths
@@ -15,9 +15,6 @@ public sealed record ServicePaths
 
     /// <summary>The folder of sample models (each a model directory), or null when none was found.</summary>
     public string? SampleModelsDirectory { get; init; }
-
-    /// <summary>Custom models: <c>DataDirectory/models</c>.</summary>
-    public string CustomModelsDirectory => Path.Combine(DataDirectory, "models");
 
     /// <summary>The paths for <paramref name="dataDirectory"/> (default <see cref="Music.Datasets.DataDirectory.Default"/>) with the shipped sample models.</summary>
     public static ServicePaths For(string? dataDirectory = null) => new()

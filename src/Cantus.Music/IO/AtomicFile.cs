@@ -73,9 +73,6 @@ public static class AtomicFile
     public static void WriteAllText(string path, string text) =>
         Write(path, s => s.Write(System.Text.Encoding.UTF8.GetBytes(text ?? "")));
 
-    /// <summary>True for the name of a temporary file of an unfinished write.</summary>
-    public static bool IsTemporary(string path) => Path.GetFileName(path).Contains(TempMarker, StringComparison.Ordinal);
-
     private static string TempPath(string path) => path + TempMarker + string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId}-{Random.Shared.Next():x8}");
 
     private static void TryDelete(string path)

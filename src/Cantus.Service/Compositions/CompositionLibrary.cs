@@ -8,6 +8,7 @@ using Cantus.Service.Composing;
 using Cantus.Service.Errors;
 using Cantus.Service.Models;
 using Cantus.Service.Storage;
+using Cantus.Service.Storage.Blobs;
 using Cantus.Service.Storage.Library;
 
 namespace Cantus.Service.Compositions;
@@ -46,7 +47,7 @@ public sealed class CompositionLibrary
         var modelName = request.Model?.Name ?? ModelStore.DefaultModelName;
         var model = await _models.RecordOfAsync(ownerId, modelName, cancellationToken).ConfigureAwait(false);
         // Blobs first (content-addressed, harmless if the rows never come), then the rows in one transaction.
-        var melodyBlob = await PutAsync(request.Melody.ToArray(), cancellationToken).ConfigureAwait(false);
+        var melodyBlob = melodyId is null ? await PutAsync(request.Melody.ToArray(), cancellationToken).ConfigureAwait(false) : null;
         var midiBlob = await PutAsync(result.Midi, cancellationToken).ConfigureAwait(false);
         var roll = result.Composition.Roll;
         var options = new CompositionOptions(modelName, request.MelodyTrack, request.Threshold, request.KeyPenalty, request.Programs);
@@ -61,7 +62,7 @@ public sealed class CompositionLibrary
             TempoBpm = roll.TempoBpm,
             Bars = (roll.Steps + 15) / 16,
             Steps = roll.Steps,
-            MidiSha256 = melodyBlob,
+            MidiSha256 = melodyBlob!,
             Repairs = JsonSerializer.Serialize(result.Repairs, Json),
         }, tx.Transaction, cancellationToken).ConfigureAwait(false);
         var row = await _store.Compositions.CreateAsync(new CompositionRecord
@@ -150,9 +151,8 @@ public sealed class CompositionLibrary
         return await BlobAsync(sha, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Stream> BlobAsync(string sha256, CancellationToken cancellationToken) =>
-        await _store.Blobs.OpenReadAsync(sha256, cancellationToken).ConfigureAwait(false)
-        ?? throw new CantusException(ErrorKind.Unavailable, $"A file of this composition (blob {sha256[..12]}…) is missing from the blob store; restore the data directory from a backup.");
+    private Task<Stream> BlobAsync(string sha256, CancellationToken cancellationToken) =>
+        _store.Blobs.OpenRequiredAsync(sha256, "a file of this composition", cancellationToken);
 
     private static byte[] DrawPng(MidiFile midi, string title)
     {

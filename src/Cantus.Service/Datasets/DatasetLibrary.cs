@@ -5,6 +5,7 @@ using Cantus.Music.IO;
 using Cantus.Music.PianoRolls;
 using Cantus.Service.Errors;
 using Cantus.Service.Storage;
+using Cantus.Service.Storage.Blobs;
 using Cantus.Service.Storage.Library;
 
 namespace Cantus.Service.Datasets;
@@ -200,8 +201,7 @@ public sealed class DatasetLibrary
         var cache = Path.Combine(_paths.DataDirectory, "cache", "datasets");
         var folder = Path.Combine(cache, sha);
         if (Directory.Exists(folder)) return folder;
-        using var blob = Store.Blobs.OpenReadAsync(sha).GetAwaiter().GetResult()
-            ?? throw new CantusException(ErrorKind.Unavailable, $"The archive of a dataset (blob {sha[..12]}…) is missing from the blob store; restore it from a backup.");
+        using var blob = Store.Blobs.OpenRequiredAsync(sha, "the archive of a dataset").GetAwaiter().GetResult();
         var bytes = ZipImport.ReadBounded(blob, ImportLimits.Default.MaxArchiveBytes * 16);
         var staging = folder + AtomicFile.TempMarker + Guid.NewGuid().ToString("N");
         try

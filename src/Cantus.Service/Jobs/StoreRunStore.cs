@@ -129,6 +129,7 @@ internal sealed class StoreRunStore : IRunStore
         _pending.Clear();
     }
 
+    // InvalidDataException: the checkpoint format reads it as "this checkpoint is unreadable" and tries the one before.
     private Stream Open(string sha) =>
         Wait(_store.Blobs.OpenReadAsync(sha)) ?? throw new InvalidDataException($"The checkpoint blob {sha[..12]}… is missing from the blob store.");
 

@@ -3,6 +3,7 @@ using Cantus.Music.Midi;
 using Cantus.Music.PianoRolls;
 using Cantus.Service.Errors;
 using Cantus.Service.Storage;
+using Cantus.Service.Storage.Blobs;
 using Cantus.Service.Storage.Library;
 
 namespace Cantus.Service.Melodies;
@@ -58,8 +59,7 @@ public sealed class MelodyLibrary
     public async Task<byte[]> MidiAsync(string ownerId, string id, CancellationToken cancellationToken = default)
     {
         var row = await RowAsync(ownerId, id, cancellationToken).ConfigureAwait(false);
-        await using var blob = await _store.Blobs.OpenReadAsync(row.MidiSha256, cancellationToken).ConfigureAwait(false)
-            ?? throw new CantusException(ErrorKind.Unavailable, "The melody's file is missing from the blob store; restore it from a backup.");
+        await using var blob = await _store.Blobs.OpenRequiredAsync(row.MidiSha256, "the melody's file", cancellationToken).ConfigureAwait(false);
         using var buffer = new MemoryStream();
         await blob.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         return buffer.ToArray();

@@ -4,6 +4,7 @@ using Cantus.Gan.Models;
 using Cantus.Music.Datasets;
 using Cantus.Service.Errors;
 using Cantus.Service.Storage;
+using Cantus.Service.Storage.Blobs;
 using Cantus.Service.Storage.Library;
 using Cantus.Tensors.Serialization;
 
@@ -224,9 +225,8 @@ public sealed class ModelLibrary
         return $"@{(weights.Exists ? weights.LastWriteTimeUtc.Ticks : 0)}:{(config.Exists ? config.LastWriteTimeUtc.Ticks : 0)}";
     }
 
-    private async Task<Stream> OpenBlobAsync(string? sha, string name, CancellationToken cancellationToken) =>
-        (sha is null ? null : await Store.Blobs.OpenReadAsync(sha, cancellationToken).ConfigureAwait(false))
-        ?? throw new CantusException(ErrorKind.Unavailable, $"The weights of model '{name}' are missing from the blob store; restore it from a backup.");
+    private Task<Stream> OpenBlobAsync(string? sha, string name, CancellationToken cancellationToken) =>
+        Store.Blobs.OpenRequiredAsync(sha, $"the weights of model '{name}'", cancellationToken);
 
     private async Task EnsureFreeAsync(string ownerId, string name, CancellationToken cancellationToken)
     {

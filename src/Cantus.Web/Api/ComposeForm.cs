@@ -14,9 +14,7 @@ internal static class ComposeForm
     public static async Task<(ComposeRequest Request, string? MelodyId)> ReadAsync(HttpRequest request, ComposeLimits limits, Func<string, Task<(byte[] Midi, string Name)>> storedMelody,
         CancellationToken cancellationToken)
     {
-        if (!request.HasFormContentType)
-            throw CantusException.Invalid("Send a multipart/form-data form with the MIDI file in the field 'melody' (or a stored melody's id in 'melodyId').", "melody");
-        var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        var form = await UploadForm.ReadAsync(request, "the MIDI file in the field 'melody' (or a stored melody's id in 'melodyId')", "melody", cancellationToken).ConfigureAwait(false);
         var file = form.Files.GetFile("melody");
         var melodyId = form.TryGetValue("melodyId", out var mid) && !string.IsNullOrWhiteSpace(mid.ToString()) ? mid.ToString().Trim() : null;
         if (file is null && melodyId is null) throw CantusException.Invalid("Send the melody's MIDI file in the form field 'melody', or a stored melody's id in 'melodyId'.", "melody");
@@ -29,11 +27,7 @@ internal static class ComposeForm
         }
         else
         {
-            if (file.Length > limits.MaxMelodyBytes)
-                throw CantusException.TooLarge($"The melody file is {file.Length} bytes; the limit is {limits.MaxMelodyBytes} bytes.", "melody");
-            using var buffer = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            bytes = buffer.ToArray();
+            bytes = await UploadForm.BytesAsync(file, limits.MaxMelodyBytes, "melody", "melody file", cancellationToken).ConfigureAwait(false);
             fileName = file.FileName;
         }
         string? Text(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;

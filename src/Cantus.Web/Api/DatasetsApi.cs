@@ -49,11 +49,9 @@ public static class DatasetsApi
     /// <summary>Imports the MIDI files of a zip archive (form field <c>archive</c>) as dataset <c>name</c> with <c>tags</c> (repeated or comma-separated) and a <c>description</c>.</summary>
     public static async Task<Created<ImportResult>> ImportDataset(HttpRequest request, CurrentUser user, DatasetLibrary datasets, CantusWebSettings settings, CancellationToken cancellationToken)
     {
-        if (!request.HasFormContentType) throw CantusException.Invalid("Send a multipart/form-data form with the fields name, archive, tags and description.", "archive");
-        var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        var form = await UploadForm.ReadAsync(request, "the fields name, archive, tags and description", "archive", cancellationToken).ConfigureAwait(false);
         var archive = form.Files.GetFile("archive") ?? throw CantusException.Invalid("Send the zip archive in the form field 'archive'.", "archive");
-        if (archive.Length > settings.MaxArchiveBytes)
-            throw CantusException.TooLarge($"The archive is {archive.Length} bytes; the limit is {settings.MaxArchiveBytes} bytes.", "archive");
+        UploadForm.CheckSize(archive, settings.MaxArchiveBytes, "archive", "archive");
         var tags = form["tags"].SelectMany(t => (t ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         using var stream = archive.OpenReadStream();
         var result = await datasets.ImportAsync(user.Id, form["name"].ToString(), stream, tags, form["description"].ToString(),

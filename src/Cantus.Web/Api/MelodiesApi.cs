@@ -38,15 +38,12 @@ public static class MelodiesApi
     /// <summary>Keeps a melody: the MIDI file in <c>melody</c>, and <c>source</c> (upload or recorded; default upload).</summary>
     public static async Task<Created<MelodyView>> Upload(HttpRequest request, CurrentUser user, MelodyLibrary melodies, CantusWebSettings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!request.HasFormContentType) throw CantusException.Invalid("Send a multipart/form-data form with the MIDI file in the field 'melody'.", "melody");
-        var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(user);
+        var form = await UploadForm.ReadAsync(request, "the MIDI file in the field 'melody'", "melody", cancellationToken).ConfigureAwait(false);
         var file = form.Files.GetFile("melody") ?? throw CantusException.Invalid("Send the melody's MIDI file in the form field 'melody'.", "melody");
-        if (file.Length > settings.MaxMidiBytes) throw CantusException.TooLarge($"The melody file is {file.Length} bytes; the limit is {settings.MaxMidiBytes} bytes.", "melody");
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var bytes = await UploadForm.BytesAsync(file, settings.MaxMidiBytes, "melody", "melody file", cancellationToken).ConfigureAwait(false);
         var source = form["source"].ToString() is { Length: > 0 } s ? s : MelodySources.Upload;
-        var melody = await melodies.UploadAsync(user.Id, Path.GetFileName(file.FileName), buffer.ToArray(), source, settings.MaxMidiBytes, cancellationToken).ConfigureAwait(false);
+        var melody = await melodies.UploadAsync(user.Id, Path.GetFileName(file.FileName), bytes, source, settings.MaxMidiBytes, cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"/api/melodies/{melody.Id}", melody);
     }
 

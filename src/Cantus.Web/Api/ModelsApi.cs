@@ -74,9 +74,7 @@ public static class ModelsApi
     /// </summary>
     public static async Task<Created<ModelSummary>> UploadModel(CurrentUser user, HttpRequest request, ModelLibrary models, CantusWebSettings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!request.HasFormContentType) throw CantusException.Invalid("Send a multipart/form-data form with the fields name, weights and config.", "weights");
-        var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        var form = await UploadForm.ReadAsync(request, "the fields name, weights and config", "weights", cancellationToken).ConfigureAwait(false);
         var weights = form.Files.GetFile("weights") ?? throw CantusException.Invalid("Send the weights (safetensors) in the form field 'weights'.", "weights");
         var config = form.Files.GetFile("config");
         if (weights.Length + (config?.Length ?? 0) > settings.MaxModelBytes)

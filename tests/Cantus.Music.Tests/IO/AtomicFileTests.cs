@@ -44,11 +44,4 @@ public sealed class AtomicFileTests : IDisposable
         }, cts.Token));
         Assert.Empty(Directory.GetFiles(_dir));
     }
-
-    [Fact]
-    public void TemporaryNames_AreRecognised()
-    {
-        Assert.True(AtomicFile.IsTemporary("/x/ckpt-00000002.safetensors.tmp-123-0a1b2c3d"));
-        Assert.False(AtomicFile.IsTemporary("/x/ckpt-00000002.safetensors"));
-    }
 }
