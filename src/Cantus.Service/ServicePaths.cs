@@ -36,6 +36,18 @@ public sealed record ServicePaths
         }
     }
 
+    /// <summary>
+    /// The folder of sample melodies shipped with Cantus (<c>samples/melodies</c>), looked for as the
+    /// sample models are: in the current directory, then beside and above the executable; null when none is found.
+    /// </summary>
+    public static string? FindSampleMelodies()
+    {
+        var candidates = new List<string> { Path.Combine(Environment.CurrentDirectory, "samples", "melodies") };
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            candidates.Add(Path.Combine(dir.FullName, "samples", "melodies"));
+        return candidates.FirstOrDefault(Directory.Exists) is { } found ? Path.GetFullPath(found) : null;
+    }
+
     /// <summary>The datasets of the data directory, by name only.</summary>
     public DatasetCatalog Datasets => new(DataDirectory);
 }

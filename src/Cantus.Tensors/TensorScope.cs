@@ -65,6 +65,16 @@ public sealed class TensorScope : IDisposable
                 if (_kept.Contains(storage)) parent._owned.Add(storage);
     }
 
+    /// <summary>
+    /// Lets the garbage collector have the arrays waiting in the pool (arrays in use are not in it):
+    /// after one-off work of unusual sizes, e.g. timing a training configuration, so that its
+    /// arrays are not held for the life of the process. Scopes still open simply allocate again.
+    /// </summary>
+    public static void TrimPool()
+    {
+        lock (s_pool) s_pool.Clear();
+    }
+
     /// <summary>Storage for an op result: pooled inside a scope, a fresh uninitialised array otherwise.</summary>
     internal static TensorStorage Allocate(int length)
     {

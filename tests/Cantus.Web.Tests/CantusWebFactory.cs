@@ -24,6 +24,7 @@ public class CantusWebFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting("Cantus:Data", DataDirectory);
+        builder.UseSetting("Cantus:WarmUp", "false");
         builder.UseSetting("Cantus:SampleModels", Path.Combine(Root, "samples"));
         builder.UseSetting("Cantus:MaxArchiveBytes", (1 << 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

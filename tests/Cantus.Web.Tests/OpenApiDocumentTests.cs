@@ -24,7 +24,8 @@ public sealed class OpenApiDocumentTests : IClassFixture<CantusWebFactory>
         Assert.True(File.Exists(path), "docs/openapi.json is missing: run the test with CANTUS_UPDATE_OPENAPI=1");
         var committed = Normalize(await File.ReadAllTextAsync(path));
         Assert.True(committed == served, "docs/openapi.json differs from the server's document: review the API change and run this test with CANTUS_UPDATE_OPENAPI=1");
-        foreach (var route in new[] { "/api/health", "/api/compositions", "/api/compositions/{id}/{file}", "/api/models", "/api/training-jobs", "/api/training-jobs/{id}/events", "/api/datasets" })
+        foreach (var route in new[] { "/api/health", "/api/compositions", "/api/compositions/{id}/{file}", "/api/models", "/api/training-jobs", "/api/training-jobs/{id}/events", "/api/datasets",
+                     "/api/soundfont", "/api/soundfont/info", "/api/sample-melodies", "/api/sample-melodies/{name}/midi", "/api/compositions/{id}/midi", "/api/training-jobs/estimate" })
             Assert.True(JsonNode.Parse(served)!["paths"]![route] is not null, $"{route} is not in the document");
     }
 

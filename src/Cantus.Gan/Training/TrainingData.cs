@@ -35,20 +35,11 @@ internal sealed class TrainingData
     {
         var dataset = datasets.Open(options.Dataset, options.Tags);
         cancellationToken.ThrowIfCancellationRequested();
-        var range = PitchRange.FromCount(architecture.LowestPitch, architecture.Pitches);
-        var windowing = new WindowOptions
-        {
-            Steps = architecture.Steps,
-            Hop = options.Hop,
-            MelodyTrack = options.ConditionTrack,
-            PitchRange = range,
-            Transposition = Transposition.None, // shifts are drawn per batch: see WindowSet
-        };
+        var windowing = Windowing(options, architecture);
         var transposition = options.Transposition;
         var trainPieces = WithTracks(dataset.Rolls(options.Split), architecture.Tracks);
         var train = new Windower(windowing).ToDense(trainPieces);
-        if (train.Samples == 0)
-            throw new InvalidDataException($"Dataset '{options.Dataset}' ({options.Split.Name()} split) gives no {architecture.Steps}-step windows with {architecture.Tracks} tracks within pitches {range}.");
+        if (train.Samples == 0) throw NoWindows(options, architecture);
         var plain = windowing;
         var evalPieces = WithTracks(dataset.Rolls(DatasetSplit.Valid), architecture.Tracks);
         if (new Windower(plain).Count(evalPieces) == 0) evalPieces = WithTracks(dataset.Rolls(DatasetSplit.Test), architecture.Tracks);
@@ -59,6 +50,28 @@ internal sealed class TrainingData
         var reference = SpreadIndices(all.Count, 512).Select(i => plainWindower.Extract(trainPieces[all[i].Piece], all[i])).ToList();
         return new TrainingData(WindowSet.From(train, transposition.MaxShift), evaluation, reference, ComputeFingerprint(train, transposition));
     }
+
+    /// <summary>The number of training windows <see cref="Load"/> would make (untransposed), without building them.</summary>
+    /// <exception cref="InvalidDataException">There are none.</exception>
+    public static int CountTrainingWindows(TrainingOptions options, GanArchitecture architecture, IDatasetResolver datasets, CancellationToken cancellationToken = default)
+    {
+        var dataset = datasets.Open(options.Dataset, options.Tags);
+        cancellationToken.ThrowIfCancellationRequested();
+        var count = new Windower(Windowing(options, architecture)).Count(WithTracks(dataset.Rolls(options.Split), architecture.Tracks));
+        return count > 0 ? count : throw NoWindows(options, architecture);
+    }
+
+    private static WindowOptions Windowing(TrainingOptions options, GanArchitecture architecture) => new()
+    {
+        Steps = architecture.Steps,
+        Hop = options.Hop,
+        MelodyTrack = options.ConditionTrack,
+        PitchRange = PitchRange.FromCount(architecture.LowestPitch, architecture.Pitches),
+        Transposition = Transposition.None, // shifts are drawn per batch: see WindowSet
+    };
+
+    private static InvalidDataException NoWindows(TrainingOptions options, GanArchitecture architecture) =>
+        new($"Dataset '{options.Dataset}' ({options.Split.Name()} split) gives no {architecture.Steps}-step windows with {architecture.Tracks} tracks within pitches {PitchRange.FromCount(architecture.LowestPitch, architecture.Pitches)}.");
 
     /// <summary>Pieces with exactly <paramref name="tracks"/> tracks (a dense array needs the same count everywhere).</summary>
     internal static List<Multitrack> WithTracks(IReadOnlyList<Multitrack> pieces, int tracks) => pieces.Where(p => p.Tracks.Count == tracks).ToList();

@@ -81,14 +81,31 @@ public sealed class TrainingSession
         if (store.HasContent)
             throw new InvalidOperationException($"'{store.Location}' is not empty: resume the run it holds or start the new one elsewhere.");
         var data = TrainingData.Load(options, architecture, datasets, cancellationToken);
-        if (options.Epochs is double epochs)
-            options = options with { Iterations = (int)Math.Clamp(Math.Ceiling(epochs * data.Train.Samples / options.BatchSize), 1, int.MaxValue) };
+        if (options.Epochs is double epochs) options = options with { Iterations = IterationsFor(epochs, data.Train.Samples, options.BatchSize) };
         var names = VoiceNames(options, architecture);
         var info = new RunInfo(RunInfo.FormatName, options, architecture, names, data.Fingerprint, data.Train.Samples, data.Train.AugmentedCount,
             typeof(TrainingSession).Assembly.GetName().Version?.ToString() ?? "0", EngineSettings.ThreadCount, DateTimeOffset.UtcNow);
         store.WriteInfo(info);
         return new TrainingSession(store, info, data, datasets);
     }
+
+    /// <summary>
+    /// The iterations a new run of <paramref name="options"/> will make: <see cref="TrainingOptions.Iterations"/>,
+    /// or with <see cref="TrainingOptions.Epochs"/> ⌈epochs × training windows ÷ batch size⌉, as
+    /// <c>Create</c> fixes them (the dataset is then opened and its windows counted).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The dataset gives no usable windows.</exception>
+    public static int PlannedIterations(TrainingOptions options, GanArchitecture architecture, IDatasetResolver datasets, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(architecture);
+        ArgumentNullException.ThrowIfNull(datasets);
+        return options.Epochs is double epochs
+            ? IterationsFor(epochs, TrainingData.CountTrainingWindows(options, architecture, datasets, cancellationToken), options.BatchSize)
+            : options.Iterations;
+    }
+
+    private static int IterationsFor(double epochs, int windows, int batchSize) => (int)Math.Clamp(Math.Ceiling(epochs * windows / batchSize), 1, int.MaxValue);
 
     /// <summary>Reopens the run in folder <paramref name="runDirectory"/>, with datasets resolved by <see cref="DatasetSource"/> (see the other overload).</summary>
     public static TrainingSession Resume(string runDirectory, string? dataDirectory = null, int? iterations = null, float? generatorLearningRate = null, float? criticLearningRate = null) =>

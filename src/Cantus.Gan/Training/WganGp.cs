@@ -63,6 +63,18 @@ internal sealed class WganGp
         return new IterationLosses(criticLoss / n, generatorLoss, gp / n, wasserstein / n);
     }
 
+    /// <summary>One critic step alone, with iteration <paramref name="iteration"/>'s random stream (an iteration is CriticSteps of these, then a generator step): for timing.</summary>
+    public void RunCriticStep(long iteration)
+    {
+        using (TensorScope.Begin()) CriticStep(IterationRandom(_o.Seed, iteration));
+    }
+
+    /// <summary>One generator step alone, with iteration <paramref name="iteration"/>'s random stream: for timing.</summary>
+    public void RunGeneratorStep(long iteration)
+    {
+        using (TensorScope.Begin()) GeneratorStep(IterationRandom(_o.Seed, iteration));
+    }
+
     /// <summary>The random source of one iteration: SplitMix of the seed and the iteration number.</summary>
     internal static SeededRandom IterationRandom(ulong seed, long iteration) =>
         new(seed * 0x9E3779B97F4A7C15UL ^ (ulong)iteration * 0xD1B54A32D192ED03UL ^ 0x5851F42D4C957F2DUL);

@@ -16,7 +16,8 @@ namespace Cantus.Service.Compositions;
 /// <summary>
 /// The compositions use case: compose and keep (the melody, the result and the options go to the
 /// store, the files to the blob store), list, get, delete, share by an unguessable link and
-/// revoke it, and the files: MIDI as composed, WAV and PNG rendered on first request and kept.
+/// revoke it, revise (an edited MIDI replaces the result), and the files: MIDI as composed or
+/// revised, WAV and PNG rendered on first request and kept until the MIDI is revised.
 /// </summary>
 public sealed class CompositionLibrary
 {
@@ -117,6 +118,33 @@ public sealed class CompositionLibrary
     public async Task<CompositionView> GetSharedAsync(string token, CancellationToken cancellationToken = default) =>
         await ViewAsync(await SharedRowAsync(token, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false) with { ShareToken = null };
 
+    /// <summary>
+    /// Replaces the result of the owner's composition with an edited MIDI file (the console's
+    /// editor), read leniently and checked as melody uploads are: not empty, at most
+    /// <paramref name="maxBytes"/>, readable, with notes, and at most <paramref name="maxSteps"/>
+    /// 16th-note steps long. The WAV and PNG of the old result are dropped (rendered again from the
+    /// new MIDI on request), <see cref="CompositionView.RevisedAt"/> is set, and a share link serves
+    /// the revised version. A file repaired on reading is stored as repaired. A refused request changes nothing.
+    /// </summary>
+    /// <exception cref="CantusException">InvalidOptions (empty); LimitExceeded (size, length); BadInput (no notes); NotFound (also another user's id).</exception>
+    /// <exception cref="MidiFormatException">The file cannot be read even leniently (bad input).</exception>
+    public async Task<CompositionView> ReviseAsync(string ownerId, string id, ReadOnlyMemory<byte> midi, long maxBytes, int maxSteps, CancellationToken cancellationToken = default)
+    {
+        if (midi.Length == 0) throw CantusException.Invalid("The MIDI file is empty.", "midi");
+        if (midi.Length > maxBytes) throw CantusException.TooLarge($"The MIDI file is {midi.Length} bytes; the limit is {maxBytes} bytes.", "midi");
+        var file = MidiFile.Parse(midi.Span, MidiReadingSettings.Lenient);
+        if (file.NoteCount == 0) throw CantusException.BadInput("The MIDI file has no notes: there is no music in it to keep.");
+        var steps = MidiToMultitrack.Convert(file).Steps;
+        if (steps > maxSteps)
+            throw CantusException.TooLarge($"The MIDI file lasts {(steps + 15) / 16} bars; a composition may last at most {maxSteps / 16} bars.", "midi");
+        await RowAsync(ownerId, id, cancellationToken).ConfigureAwait(false); // 404 before anything is stored
+        // Renderings read the stored MIDI strictly: a file that needed repairs is kept as repaired.
+        var bytes = file.Repairs.Count == 0 && ReadsStrictly(midi.Span) ? midi.ToArray() : file.ToBytes();
+        var sha = await PutAsync(bytes, cancellationToken).ConfigureAwait(false);
+        var row = await _store.Compositions.ReviseAsync(ownerId, id, sha, steps, cancellationToken: cancellationToken).ConfigureAwait(false) ?? throw Missing(id);
+        return await ViewAsync(row, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>A file of the owner's composition.</summary>
     public async Task<Stream> OpenAsync(string ownerId, string id, CompositionFile file, CancellationToken cancellationToken = default) =>
         await OpenAsync(await RowAsync(ownerId, id, cancellationToken).ConfigureAwait(false), file, cancellationToken).ConfigureAwait(false);
@@ -145,10 +173,24 @@ public sealed class CompositionLibrary
             var midi = MidiFile.Parse(midiBytes);
             var bytes = file == CompositionFile.Wav ? AudioRendering.RenderWav(AudioRendering.CreateRenderer(_audio), midi) : DrawPng(midi, row.Id);
             sha = await PutAsync(bytes, cancellationToken).ConfigureAwait(false);
-            await _store.Compositions.SetRenderingsAsync(row.Id, file == CompositionFile.Wav ? sha : null, file == CompositionFile.Png ? sha : null,
+            // Kept only while the composition's MIDI is still the one rendered (a revision meanwhile drops it).
+            await _store.Compositions.SetRenderingsAsync(row.Id, row.MidiSha256, file == CompositionFile.Wav ? sha : null, file == CompositionFile.Png ? sha : null,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         return await BlobAsync(sha, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool ReadsStrictly(ReadOnlySpan<byte> midi)
+    {
+        try
+        {
+            MidiFile.Parse(midi);
+            return true;
+        }
+        catch (MidiFormatException)
+        {
+            return false;
+        }
     }
 
     private Task<Stream> BlobAsync(string sha256, CancellationToken cancellationToken) =>
@@ -194,7 +236,7 @@ public sealed class CompositionLibrary
         {
         }
         return new CompositionView(row.Id, options.Model, row.MelodyId, melody?.Name ?? "", row.Seed, row.Candidates, row.Steps, (row.Steps + 15) / 16,
-            melody?.TempoBpm ?? 120, row.CriticScore, options, repairs, row.ShareToken, row.CreatedAt, composeMs);
+            melody?.TempoBpm ?? 120, row.CriticScore, options, repairs, row.ShareToken, row.CreatedAt, composeMs, row.RevisedAt);
     }
 
     private static CantusException Missing(string id) => CantusException.NotFound($"There is no composition '{id}'.");

@@ -16,6 +16,7 @@ namespace Cantus.Service.Compositions;
 /// <param name="ShareToken">The share token while shared, else null (owners only).</param>
 /// <param name="CreatedAt">When it was composed.</param>
 /// <param name="ComposeMs">Milliseconds spent generating.</param>
+/// <param name="RevisedAt">When its result was last replaced by an edited MIDI, or null if never.</param>
 public sealed record CompositionView(
     string Id,
     string Model,
@@ -31,4 +32,5 @@ public sealed record CompositionView(
     IReadOnlyList<string> Repairs,
     string? ShareToken,
     DateTimeOffset CreatedAt,
-    double ComposeMs);
+    double ComposeMs,
+    DateTimeOffset? RevisedAt = null);

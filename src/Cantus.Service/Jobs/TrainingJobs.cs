@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Cantus.Gan.Networks;
 using Cantus.Gan.Training;
-using Cantus.Music.Datasets;
 using Cantus.Service.Datasets;
 using Cantus.Service.Errors;
 using Cantus.Service.Models;
@@ -39,13 +38,8 @@ public sealed class TrainingJobs
     public async Task<TrainingJobView> SubmitAsync(string ownerId, TrainingJobRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var baseModel = request.BaseModel is { } b ? await _models.RecordOfAsync(ownerId, b, cancellationToken).ConfigureAwait(false) : null;
-        var recipe = baseModel is null ? null : (await _models.LoadAsync(ownerId, ModelRef.Named(request.BaseModel!), cancellationToken).ConfigureAwait(false)).Model.Config;
-        var (options, architecture) = request.Resolve(recipe);
-        if (!await _datasets.ExistsAsync(ownerId, options.Dataset, cancellationToken).ConfigureAwait(false))
-            throw CantusException.Conflict(options.Dataset == JsbChoralesLoader.DatasetName
-                ? $"The dataset {options.Dataset} is not downloaded yet: download it first (it is fetched from its canonical address and checked by SHA-256), then start the job."
-                : $"There is no dataset named '{options.Dataset}': import it first, then start the job.");
+        var (baseModel, options, architecture) = await JobRecipe.ResolveAsync(_models, ownerId, request, cancellationToken).ConfigureAwait(false);
+        if (!await _datasets.ExistsAsync(ownerId, options.Dataset, cancellationToken).ConfigureAwait(false)) throw JobRecipe.DatasetMissing(options.Dataset);
         var active = (await _store.TrainingJobs.ListAsync(ownerId, new Page(0, Page.MaxLimit), cancellationToken: cancellationToken).ConfigureAwait(false))
             .Count(j => !TrainingJobStates.IsFinished(j.State));
         if (active >= _settings.MaxActiveJobsPerUser)

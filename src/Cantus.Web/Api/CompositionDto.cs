@@ -17,12 +17,13 @@ namespace Cantus.Web.Api;
 /// <param name="Repairs">What reading the uploaded MIDI repaired, in words.</param>
 /// <param name="Shared">True while a share link exists.</param>
 /// <param name="CreatedAt">When it was composed.</param>
+/// <param name="RevisedAt">When its MIDI was last replaced by an edited one (<c>PUT …/midi</c>), or null if never.</param>
 /// <param name="ComposeMs">Milliseconds spent composing.</param>
 /// <param name="Links">Where its files are.</param>
 public sealed record CompositionDto(
     string Id, string Model, int Steps, int Bars, double TempoBpm, long Seed, int Candidates, double? CriticScore,
     string MelodyId, string MelodyName, CompositionOptions Options, IReadOnlyList<string> Repairs, bool Shared, DateTimeOffset CreatedAt,
-    double ComposeMs, CompositionLinks Links)
+    DateTimeOffset? RevisedAt, double ComposeMs, CompositionLinks Links)
 {
     /// <summary>The DTO of an owner's composition.</summary>
     public static CompositionDto Of(CompositionView v) => From(v, $"/api/compositions/{v.Id}", v.ShareToken is { } t ? $"/api/shared/{t}" : null);
@@ -32,7 +33,7 @@ public sealed record CompositionDto(
 
     private static CompositionDto From(CompositionView v, string self, string? share) => new(
         v.Id, v.Model, v.Steps, v.Bars, v.TempoBpm, v.Seed, v.Candidates, v.CriticScore, v.MelodyId, v.MelodyName, v.Options, v.Repairs,
-        v.ShareToken is not null, v.CreatedAt, v.ComposeMs, new CompositionLinks(self, self + "/midi", self + "/wav", self + "/png", share));
+        v.ShareToken is not null, v.CreatedAt, v.RevisedAt, v.ComposeMs, new CompositionLinks(self, self + "/midi", self + "/wav", self + "/png", share));
 }
 
 /// <summary>Links of a composition.</summary>

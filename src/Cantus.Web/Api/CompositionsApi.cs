@@ -1,5 +1,6 @@
 using Cantus.Service.Composing;
 using Cantus.Service.Compositions;
+using Cantus.Service.Errors;
 using Cantus.Service.Melodies;
 using Cantus.Service.Storage;
 using Cantus.Service.Storage.Accounts;
@@ -16,7 +17,7 @@ namespace Cantus.Web.Api;
 
 /// <summary>
 /// <c>/api/compositions</c>: compose (a MIDI melody in, the accompaniment out, kept), list, get,
-/// delete, the files (MIDI, WAV, PNG), and share links; <c>/api/shared/{token}</c> plays and shows a
+/// delete, revise (an edited MIDI replaces the result), the files (MIDI, WAV, PNG), and share links; <c>/api/shared/{token}</c> plays and shows a
 /// shared composition without login.
 /// </summary>
 public static class CompositionsApi
@@ -35,6 +36,10 @@ public static class CompositionsApi
         group.MapDelete("/{id}", Delete).WithName("DeleteComposition").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/{file:regex(^(midi|wav|png)$)}", File).WithName("GetCompositionFile")
             .Produces(StatusCodes.Status200OK, contentType: "audio/midi").Produces(StatusCodes.Status200OK, contentType: "audio/wav").Produces(StatusCodes.Status200OK, contentType: "image/png");
+        group.MapPut("/{id}/midi", Revise).WithName("ReviseComposition").DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+            .WithMetadata(new RequestSizeLimitAttribute(settings.MaxMidiBytes + (64 << 10)))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id}/share", Share).WithName("ShareComposition");
         group.MapDelete("/{id}/share", Unshare).WithName("UnshareComposition");
         var shared = app.MapGroup("/api/shared").WithTags("Shared compositions").AllowAnonymous();
@@ -83,6 +88,25 @@ public static class CompositionsApi
     {
         var kind = Kind(file);
         return Result(await compositions.OpenAsync(user.Id, id, kind, cancellationToken).ConfigureAwait(false), kind, id);
+    }
+
+    /// <summary>
+    /// Revises the composition: the edited MIDI file in the form field <c>midi</c> (read leniently and
+    /// checked as melody uploads are) becomes its result. Its old WAV and PNG are dropped (rendered
+    /// again from the new MIDI), <c>revisedAt</c> is set, and its share link serves the new version.
+    /// </summary>
+    public static async Task<Ok<CompositionDto>> Revise(CurrentUser user, string id, HttpRequest request, CompositionLibrary compositions, CantusWebSettings settings,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(compositions);
+        ArgumentNullException.ThrowIfNull(settings);
+        var form = await UploadForm.ReadAsync(request, "the edited MIDI file in the field 'midi'", "midi", cancellationToken).ConfigureAwait(false);
+        var file = form.Files.GetFile("midi") ?? throw CantusException.Invalid("Send the edited MIDI file in the form field 'midi'.", "midi");
+        var bytes = await UploadForm.BytesAsync(file, settings.MaxMidiBytes, "midi", "MIDI file", cancellationToken).ConfigureAwait(false);
+        // As long as the longest melody accepted for composing (MaxMelodyWindows two-bar windows).
+        var view = await compositions.ReviseAsync(user.Id, id, bytes, settings.MaxMidiBytes, settings.MaxMelodyWindows * 32, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(CompositionDto.Of(view));
     }
 
     /// <summary>Creates the share link (the same one while it exists).</summary>

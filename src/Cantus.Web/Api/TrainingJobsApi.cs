@@ -4,6 +4,7 @@ using Cantus.Service.Jobs;
 using Cantus.Service.Storage;
 using Cantus.Service.Storage.Accounts;
 using Cantus.Service.Storage.Training;
+using Cantus.Service.Training;
 using Cantus.Web.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,8 @@ namespace Cantus.Web.Api;
 
 /// <summary>
 /// <c>/api/training-jobs</c>: start training (202), follow it (state, progress, losses, metrics,
-/// samples; <c>/events</c> streams them as server-sent events), cancel, resume, delete.
+/// samples; <c>/events</c> streams them as server-sent events), cancel, resume, delete; and estimate
+/// how long a job would take before starting it.
 /// </summary>
 public static class TrainingJobsApi
 {
@@ -25,6 +27,8 @@ public static class TrainingJobsApi
     {
         var group = app.MapGroup("/api/training-jobs").WithTags("Training jobs");
         group.MapPost("/", Submit).WithName("StartTrainingJob").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/estimate", Estimate).WithName("EstimateTrainingJob").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", List).WithName("ListTrainingJobs");
         group.MapGet("/{id}", Get).WithName("GetTrainingJob").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/cancel", Cancel).WithName("CancelTrainingJob").ProducesProblem(StatusCodes.Status409Conflict);
@@ -43,6 +47,20 @@ public static class TrainingJobsApi
     {
         var job = await jobs.SubmitAsync(user.Id, request ?? new TrainingJobRequest(), cancellationToken).ConfigureAwait(false);
         return TypedResults.Accepted($"/api/training-jobs/{job.Id}", job);
+    }
+
+    /// <summary>
+    /// How long the job this body describes (the body of <c>POST /api/training-jobs</c>, validated the
+    /// same way) would take on this server: from completed jobs of the same architecture, batch size
+    /// and critic steps when there are any (basis "previous runs"), else by timing real training
+    /// iterations here (basis "measured"; at most about 3 s for a new configuration, then kept).
+    /// Nothing is queued or stored.
+    /// </summary>
+    public static async Task<Ok<TrainingEstimate>> Estimate(CurrentUser user, TrainingJobRequest request, TrainingEstimator estimator, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(estimator);
+        return TypedResults.Ok(await estimator.EstimateAsync(user.Id, request ?? new TrainingJobRequest(), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Your training jobs, newest first.</summary>

@@ -36,6 +36,7 @@ public static class CantusWeb
             Console.Out.WriteLine($"cantus: created the administrator 'admin' with the password {password} (shown once; change it with 'cantus admin users password admin')");
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseConsoleFiles();
         app.UseCantusAuth(settings);
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("Cantus API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
@@ -48,6 +49,9 @@ public static class CantusWeb
         app.MapMelodiesApi();
         app.MapEvaluationsApi();
         app.MapTrainingJobsApi();
+        app.MapSoundFontApi();
+        app.MapSampleMelodiesApi();
+        app.MapConsolePages();
         return app;
     }
 
@@ -69,7 +73,14 @@ public static class CantusWeb
         services.AddSingleton(_ => CantusStore.OpenAsync(connection).GetAwaiter().GetResult());
         services.AddCantusJobs(connection, settings.Jobs, runWorker: settings.Worker);
         services.AddSingleton(sp => new Service.Evaluation.EvaluationLibrary(sp.GetRequiredService<CantusStore>(), sp.GetRequiredService<ModelLibrary>(), sp.GetRequiredService<DatasetLibrary>()));
-        services.AddSingleton(sp => new CompositionLibrary(sp.GetRequiredService<CantusStore>(), sp.GetRequiredService<ComposeMelody>(), sp.GetRequiredService<ModelLibrary>()));
+        services.AddSingleton(Service.Audio.AudioSettings.Default); // one place for how WAVs are rendered: the compositions and /api/soundfont agree
+        services.AddSingleton(sp => new Service.Audio.SoundFontSource(sp.GetRequiredService<Service.Audio.AudioSettings>()));
+        services.AddSingleton(sp => new CompositionLibrary(sp.GetRequiredService<CantusStore>(), sp.GetRequiredService<ComposeMelody>(), sp.GetRequiredService<ModelLibrary>(),
+            sp.GetRequiredService<Service.Audio.AudioSettings>()));
+        services.AddSingleton(new Service.Melodies.SampleMelodies(settings.SampleMelodies ?? ServicePaths.FindSampleMelodies()));
+        services.AddSingleton(sp => new Service.Training.TrainingEstimator(sp.GetRequiredService<CantusStore>(), sp.GetRequiredService<ModelLibrary>(),
+            sp.GetRequiredService<DatasetLibrary>()));
+        if (settings.WarmUp) services.AddHostedService<ComposeWarmUp>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Detail ??= c.ProblemDetails.Status switch
         {
             404 => "There is nothing at this address; the API reference is at /api/reference.",

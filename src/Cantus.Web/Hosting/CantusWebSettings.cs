@@ -18,11 +18,17 @@ public sealed class CantusWebSettings
     /// <summary>The folder of sample models (null: the shipped <c>models/</c>).</summary>
     public string? SampleModels { get; set; }
 
+    /// <summary>The folder of sample melodies (<c>.mid</c> files) offered by <c>/api/sample-melodies</c> (null: the shipped <c>samples/melodies</c>).</summary>
+    public string? SampleMelodies { get; set; }
+
     /// <summary>Accounts and login when true; one local user without login when false (default, bound to 127.0.0.1).</summary>
     public bool Public { get; set; }
 
     /// <summary>Run training jobs in this process (default true; false for web nodes of a cluster whose workers run them).</summary>
     public bool Worker { get; set; } = true;
+
+    /// <summary>Load the default model and compose a sample once at start, so that the first Compose is not slower than the rest (default true).</summary>
+    public bool WarmUp { get; set; } = true;
 
     /// <summary>How training jobs are scheduled and run.</summary>
     public Service.Jobs.JobSettings Jobs { get; set; } = new();

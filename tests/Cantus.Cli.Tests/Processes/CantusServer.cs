@@ -35,12 +35,13 @@ internal sealed class CantusServer : IDisposable
         }
     }
 
-    public static CantusServer Serve(string data, string? db = null, bool worker = true)
+    public static CantusServer Serve(string data, string? db = null, bool worker = true, IEnumerable<string>? extra = null)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var args = new List<string> { "serve", "--urls", url, "--data", data };
         if (db is not null) args.AddRange(["--db", db]);
         if (!worker) args.Add("--no-worker");
+        if (extra is not null) args.AddRange(extra);
         return new CantusServer(Start(args), url);
     }
 

@@ -92,6 +92,50 @@ public abstract class CompositionTests(StoreFixture fixture)
         Assert.Equal(composition.Id, (await Store.Compositions.GetSharedAsync(again!))?.Id);
     }
 
+    [StoreFact]
+    public async Task ARevisionReplacesTheMidi_DropsTheRenderings_AndKeepsTheShareLink()
+    {
+        var owner = await Store.NewUserAsync();
+        var composition = await Store.NewCompositionAsync(owner, (await Store.NewMelodyAsync(owner)).Id, (await Store.NewModelAsync(owner)).Id);
+        Assert.Null(composition.RevisedAt);
+        var wav = await Store.Blobs.PutTextAsync("wav " + StoreIds.New());
+        var png = await Store.Blobs.PutTextAsync("png " + StoreIds.New());
+        Assert.True(await Store.Compositions.SetRenderingsAsync(composition.Id, composition.MidiSha256, wav, png));
+        var token = await Store.Compositions.ShareAsync(owner, composition.Id);
+
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        var edited = await Store.Blobs.PutTextAsync("edited " + StoreIds.New());
+        var revised = await Store.Compositions.ReviseAsync(owner, composition.Id, edited, 64);
+        Assert.NotNull(revised);
+        Assert.Equal((edited, 64, (string?)null, (string?)null), (revised.MidiSha256, revised.Steps, revised.WavSha256, revised.PngSha256));
+        Assert.NotNull(revised.RevisedAt);
+        Assert.True(revised.RevisedAt > composition.CreatedAt);
+        Assert.Equal((composition.CreatedAt, composition.MelodyId, token), (revised.CreatedAt, revised.MelodyId, revised.ShareToken));
+        Assert.Equal(revised, await Store.Compositions.GetAsync(owner, composition.Id));
+        Assert.Equal(edited, (await Store.Compositions.GetSharedAsync(token!))?.MidiSha256);
+
+        // A rendering made from the old MIDI (started before the revision) is not kept for the new one.
+        Assert.False(await Store.Compositions.SetRenderingsAsync(composition.Id, composition.MidiSha256, wav, png));
+        Assert.Null((await Store.Compositions.GetAsync(owner, composition.Id))!.WavSha256);
+        Assert.True(await Store.Compositions.SetRenderingsAsync(composition.Id, edited, wav, null));
+        Assert.Equal(wav, (await Store.Compositions.GetAsync(owner, composition.Id))!.WavSha256);
+        Assert.True(await Store.Blobs.ExistsAsync(composition.MidiSha256)); // left to garbage collection
+    }
+
+    [StoreFact]
+    public async Task ARevisionOfAnotherUsersComposition_OrToAMissingBlob_ChangesNothing()
+    {
+        var owner = await Store.NewUserAsync();
+        var stranger = await Store.NewUserAsync();
+        var composition = await Store.NewCompositionAsync(owner, (await Store.NewMelodyAsync(owner)).Id, (await Store.NewModelAsync(owner)).Id);
+        var edited = await Store.Blobs.PutTextAsync("edited " + StoreIds.New());
+
+        Assert.Null(await Store.Compositions.ReviseAsync(stranger, composition.Id, edited, 32));
+        Assert.Null(await Store.Compositions.ReviseAsync(owner, StoreIds.New(), edited, 32));
+        await Assert.ThrowsAsync<StoreNotFoundException>(() => Store.Compositions.ReviseAsync(owner, composition.Id, new string('e', 64), 32));
+        Assert.Equal(composition, await Store.Compositions.GetAsync(owner, composition.Id));
+    }
+
     public sealed class OnSqlite(SqliteStoreFixture fixture) : CompositionTests(fixture), IClassFixture<SqliteStoreFixture>;
 
     public sealed class OnPostgreSql(PostgreSqlStoreFixture fixture) : CompositionTests(fixture), IClassFixture<PostgreSqlStoreFixture>;

@@ -37,6 +37,34 @@ public abstract class TrainingRunTests(StoreFixture fixture)
     }
 
     [StoreFact]
+    public async Task CompletedJobs_AreListedForEveryOwner_NewestFirst()
+    {
+        var first = await Store.NewUserAsync();
+        var second = await Store.NewUserAsync();
+        async Task<TrainingJobRecord> Completed(string owner)
+        {
+            var job = await Store.NewJobAsync(owner);
+            var fence = await Store.TakeOverAsync(job.Id);
+            await Store.TrainingRuns.TransitionAsync(job.Id, fence, TrainingJobState.Training);
+            await Store.TrainingRuns.TransitionAsync(job.Id, fence, TrainingJobState.Evaluating);
+            fixture.Clock.Advance(TimeSpan.FromMilliseconds(5));
+            return await Store.TrainingRuns.CompleteAsync(job.Id, fence, (await Store.NewModelAsync(owner)).Id);
+        }
+        var older = await Completed(first);
+        var newer = await Completed(second);
+        var running = await Store.NewJobAsync(first);
+        await Store.TakeOverAsync(running.Id);
+
+        var listed = await Store.TrainingJobs.ListCompletedAsync(1000);
+        Assert.All(listed, j => Assert.Equal(TrainingJobState.Completed, j.State));
+        var ids = listed.Select(j => j.Id).ToList();
+        Assert.True(ids.IndexOf(newer.Id) >= 0 && ids.IndexOf(newer.Id) < ids.IndexOf(older.Id), string.Join(", ", ids));
+        Assert.DoesNotContain(running.Id, ids);
+        Assert.Equal(newer, listed.Single(j => j.Id == newer.Id));
+        Assert.Single(await Store.TrainingJobs.ListCompletedAsync(1));
+    }
+
+    [StoreFact]
     public async Task IllegalMovesAreRefused()
     {
         Assert.True(TrainingJobStates.CanMove(TrainingJobState.Failed, TrainingJobState.Queued));

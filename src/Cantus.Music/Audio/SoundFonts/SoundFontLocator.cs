@@ -32,9 +32,11 @@ public static class SoundFontLocator
         return path is null ? SoundFont.CreateFallback() : SoundFont.Load(path, options);
     }
 
-    /// <summary>The search with its inputs given, for tests and hosts with their own settings.</summary>
-    internal static string? FindPath(string? explicitPath, string? environmentValue, string systemDirectory)
+    /// <summary>The search with its inputs given (the environment variable's value, the system folder), for tests and hosts with their own settings.</summary>
+    /// <exception cref="FileNotFoundException">The explicit path or the environment value names a file that does not exist.</exception>
+    public static string? FindPath(string? explicitPath, string? environmentValue, string systemDirectory)
     {
+        ArgumentNullException.ThrowIfNull(systemDirectory);
         // A path the user configured must exist: silently falling back would hide a typo.
         if (!string.IsNullOrWhiteSpace(explicitPath)) return Existing(explicitPath, "the SoundFont setting");
         if (!string.IsNullOrWhiteSpace(environmentValue)) return Existing(environmentValue, EnvironmentVariable);

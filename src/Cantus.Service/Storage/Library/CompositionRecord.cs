@@ -50,4 +50,7 @@ public sealed record CompositionRecord
 
     /// <summary>When it was stored (set by the store).</summary>
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When its MIDI was last replaced by an edited one (<see cref="CompositionRepository.ReviseAsync"/>), or null (set by the store).</summary>
+    public DateTimeOffset? RevisedAt { get; init; }
 }

@@ -10,7 +10,7 @@ namespace Cantus.Service.Storage.Library;
 public sealed class CompositionRepository
 {
     private const string Columns =
-        "id, owner_id, melody_id, model_id, options, seed, candidates, steps, midi_sha256, wav_sha256, png_sha256, critic_score, timings, share_token, shared_at, created_at";
+        "id, owner_id, melody_id, model_id, options, seed, candidates, steps, midi_sha256, wav_sha256, png_sha256, critic_score, timings, share_token, shared_at, created_at, revised_at";
 
     private readonly CantusDatabase database;
 
@@ -23,7 +23,7 @@ public sealed class CompositionRepository
     public async Task<CompositionRecord> CreateAsync(CompositionRecord composition, DbTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(composition);
-        var row = composition with { Id = composition.Id.Length > 0 ? composition.Id : StoreIds.New(), ShareToken = null, SharedAt = null, CreatedAt = database.Now() };
+        var row = composition with { Id = composition.Id.Length > 0 ? composition.Id : StoreIds.New(), ShareToken = null, SharedAt = null, CreatedAt = database.Now(), RevisedAt = null };
         await using var session = await DbSession.OpenAsync(database, transaction, true, cancellationToken).ConfigureAwait(false);
         if (await session.ScalarAsync<long>("SELECT COUNT(*) FROM melodies WHERE id = @MelodyId AND owner_id = @OwnerId", row).ConfigureAwait(false) == 0)
             throw new StoreNotFoundException($"Melody {row.MelodyId} was not found.");
@@ -34,13 +34,13 @@ public sealed class CompositionRepository
             await session.ExecuteAsync(
                 $"""
                 INSERT INTO compositions ({Columns}) VALUES (@Id, @OwnerId, @MelodyId, @ModelId, @Options, @Seed, @Candidates, @Steps,
-                    @MidiSha256, @WavSha256, @PngSha256, @CriticScore, @Timings, @ShareToken, @SharedAt, @CreatedAt)
+                    @MidiSha256, @WavSha256, @PngSha256, @CriticScore, @Timings, @ShareToken, @SharedAt, @CreatedAt, @RevisedAt)
                 """,
                 new
                 {
                     row.Id, row.OwnerId, row.MelodyId, row.ModelId, Options = JsonText.From(row.Options, "options"), row.Seed, row.Candidates, row.Steps,
                     row.MidiSha256, row.WavSha256, row.PngSha256, row.CriticScore, Timings = JsonText.From(row.Timings, "timings"),
-                    row.ShareToken, row.SharedAt, row.CreatedAt,
+                    row.ShareToken, row.SharedAt, row.CreatedAt, row.RevisedAt,
                 }).ConfigureAwait(false);
         }
         catch (DbException ex) when (StoreErrors.IsForeignKeyViolation(ex))
@@ -100,22 +100,55 @@ public sealed class CompositionRepository
     }
 
     /// <summary>
-    /// Records the WAV and/or PNG rendered for composition <paramref name="id"/> (null leaves a
-    /// column as it is); the caller has checked that it may see the composition. False when
-    /// there is no such composition; a missing blob is a <see cref="StoreNotFoundException"/>.
+    /// Records the WAV and/or PNG rendered for composition <paramref name="id"/> from the MIDI
+    /// <paramref name="midiSha256"/> (null leaves a column as it is); the caller has checked that it
+    /// may see the composition. False when there is no such composition or its MIDI is no longer
+    /// that one (revised meanwhile: a rendering of the old MIDI is never kept for the new one); a
+    /// missing blob is a <see cref="StoreNotFoundException"/>.
     /// </summary>
-    public async Task<bool> SetRenderingsAsync(string id, string? wavSha256, string? pngSha256, DbTransaction? transaction = null, CancellationToken cancellationToken = default)
+    public async Task<bool> SetRenderingsAsync(string id, string midiSha256, string? wavSha256, string? pngSha256, DbTransaction? transaction = null,
+        CancellationToken cancellationToken = default)
     {
         await using var session = await DbSession.OpenAsync(database, transaction, false, cancellationToken).ConfigureAwait(false);
         try
         {
             return await session.ExecuteAsync(
-                "UPDATE compositions SET wav_sha256 = COALESCE(@wavSha256, wav_sha256), png_sha256 = COALESCE(@pngSha256, png_sha256) WHERE id = @id",
-                new { id, wavSha256, pngSha256 }).ConfigureAwait(false) == 1;
+                """
+                UPDATE compositions SET wav_sha256 = COALESCE(@wavSha256, wav_sha256), png_sha256 = COALESCE(@pngSha256, png_sha256)
+                WHERE id = @id AND midi_sha256 = @midiSha256
+                """,
+                new { id, midiSha256, wavSha256, pngSha256 }).ConfigureAwait(false) == 1;
         }
         catch (DbException ex) when (StoreErrors.IsForeignKeyViolation(ex))
         {
             throw new StoreNotFoundException("A rendering of the composition (WAV or PNG) is not in the blob store.", ex);
+        }
+    }
+
+    /// <summary>
+    /// Replaces the owner's composition's result with the MIDI blob <paramref name="midiSha256"/> of
+    /// <paramref name="steps"/> steps, in one statement: the renderings of the old MIDI (WAV, PNG)
+    /// are dropped, <c>revised_at</c> becomes now; its share link, if any, serves the new result.
+    /// Returns the changed row; null when there is no such composition (also another user's); a
+    /// missing blob is a <see cref="StoreNotFoundException"/>.
+    /// </summary>
+    public async Task<CompositionRecord?> ReviseAsync(string ownerId, string id, string midiSha256, int steps, DbTransaction? transaction = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        await using var session = await DbSession.OpenAsync(database, transaction, false, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await session.SingleOrDefaultAsync<CompositionRecord>(
+                $"""
+                UPDATE compositions SET midi_sha256 = @midiSha256, steps = @steps, wav_sha256 = NULL, png_sha256 = NULL, revised_at = @now
+                WHERE id = @id AND owner_id = @ownerId
+                RETURNING {Columns}
+                """, new { id, ownerId, midiSha256, steps, now = database.Now() }).ConfigureAwait(false);
+        }
+        catch (DbException ex) when (StoreErrors.IsForeignKeyViolation(ex))
+        {
+            throw new StoreNotFoundException("The revised MIDI of the composition is not in the blob store.", ex);
         }
     }
 

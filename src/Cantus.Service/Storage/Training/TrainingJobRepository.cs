@@ -82,6 +82,18 @@ public sealed class TrainingJobRepository
     }
 
     /// <summary>
+    /// The newest <paramref name="limit"/> completed jobs, whoever owns them: what the training
+    /// estimate reads its measured rates from (it reveals no job, only a rate).
+    /// </summary>
+    public async Task<IReadOnlyList<TrainingJobRecord>> ListCompletedAsync(int limit = 200, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var session = await DbSession.OpenAsync(database, null, false, cancellationToken).ConfigureAwait(false);
+        return await session.ListAsync<TrainingJobRecord>(
+            $"SELECT {Columns} FROM training_jobs WHERE state = 'completed' ORDER BY finished_at DESC, id LIMIT @limit", new { limit }).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Cancels the owner's job: a queued job becomes canceled at once; a running one gets its
     /// cancel flag, which its run obeys; a canceled one stays so. Null when there is no such job;
     /// a completed or failed job is a <see cref="StoreConflictException"/>.
