@@ -40,6 +40,8 @@ public sealed partial class ConsoleServer : IAsyncLifetime
         File.Copy(Path.Combine(CliRunner.Datasets, "jsb-chorales", "Jsb16thSeparated.json"), Path.Combine(folder, "Jsb16thSeparated.json"));
         _server = CantusServer.Serve(Data, extra: _public ? ["--public"] : []);
         await _server.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        // As a server that has been up a few seconds: its warm-up compose has run, so the figures measured are the steady ones.
+        await _server.WaitForOutputAsync("Warmed up", TimeSpan.FromSeconds(60));
         if (_public)
         {
             await _server.WaitForOutputAsync("created the administrator", TimeSpan.FromSeconds(10));

@@ -39,6 +39,15 @@ public sealed partial class StudioTests(ConsoleFixture fixture, ITestOutputHelpe
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/studio/[0-9a-z-]+$"));
         await Assertions.Expect(page.GetByText("Saved to your compositions")).ToBeVisibleAsync();
 
+        // More takes, for a steady figure: each new seed is a new composition on screen.
+        for (var take = 0; take < 4; take++)
+        {
+            var before = page.Url;
+            await page.GetByRole(AriaRole.Button, new() { Name = "Another take" }).ClickAsync();
+            await Assertions.Expect(page).Not.ToHaveURLAsync(before, new() { Timeout = 30_000 });
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Compose", Exact = true })).ToBeEnabledAsync();
+        }
+
         var play = page.GetByRole(AriaRole.Button, new() { Name = "Play", Exact = true });
         await play.ClickAsync();
         var pause = page.GetByRole(AriaRole.Button, new() { Name = "Pause", Exact = true });
@@ -48,10 +57,16 @@ public sealed partial class StudioTests(ConsoleFixture fixture, ITestOutputHelpe
         await ConsoleBrowser.ScreenshotAsync(page, "studio-composed-playing");
         await pause.ClickAsync();
 
+        // Edit the result (the melody up a semitone): it is saved by itself, and the download holds the edit.
+        await page.Keyboard.PressAsync("Control+a");
+        await page.Keyboard.PressAsync("ArrowUp");
+        await Assertions.Expect(page.GetByText("Changes not saved yet")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Saved to your compositions")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         var midi = await DownloadAsync(page, "Download MIDI");
         var file = MidiFile.Parse(midi);
         Assert.True(file.Tracks.Count(t => t.NoteCount > 0) >= 4, "the MIDI file holds the melody and the voices");
-        Assert.Equal(30, file.Tracks.First(t => t.NoteCount > 0).NoteCount);
+        var original = MidiFile.Read(Sample("ode-to-joy.mid")).Tracks.First(t => t.NoteCount > 0);
+        Assert.Equal(Pitches(original).Select(p => p + 1), Pitches(file.Tracks.First(t => t.NoteCount > 0)));
 
         var wav = WavCheck.Of(await DownloadAsync(page, "Download WAV"));
         output.WriteLine($"WAV: {wav.SampleRate} Hz, {wav.Channels} channels, {wav.Seconds:F1} s, RMS {wav.Rms:F3}");
@@ -132,6 +147,9 @@ public sealed partial class StudioTests(ConsoleFixture fixture, ITestOutputHelpe
         await ConsoleBrowser.ScreenshotAsync(page, "studio-keyboard-only");
         fixture.Browser.AssertNoProblems();
     }
+
+    private static IEnumerable<int> Pitches(MidiTrack track) =>
+        track.Events.OfType<ChannelEvent>().Where(e => e.IsNoteOn).Select(e => e.Data1);
 
     private static async Task<byte[]> DownloadAsync(IPage page, string link)
     {

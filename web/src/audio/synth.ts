@@ -1,7 +1,7 @@
 /**
  * The browser's General MIDI synthesizer: spessasynth_lib playing the SoundFont the server renders
  * WAVs with (GET /api/soundfont), so what is heard here is what the downloaded WAV holds. Created
- * once, after a user gesture (browsers start audio only then), and shared by every page.
+ * once, shared by every page.
  */
 import processorUrl from "spessasynth_lib/dist/spessasynth_processor.min.js?url";
 import type { NoteOutput } from "./output";
@@ -10,10 +10,26 @@ import { basicOutput } from "./basicOutput";
 let pending: Promise<NoteOutput> | null = null;
 let bankBytes: Promise<ArrayBuffer | null> | null = null;
 
-/** Fetches the SoundFont and the synthesizer's code ahead of need (no audio starts: that needs a gesture). */
+let context: AudioContext | null = null;
+
+/**
+ * Gets the synthesizer ready ahead of need, when the page is idle: the SoundFont fetched and
+ * loaded into a synthesizer on a suspended audio context (browsers let audio start only after a
+ * gesture; getOutput resumes it then). Starting is then instant, and the loading never competes
+ * with the musician's first Compose or Play.
+ */
 export function prefetchSynth(): void {
-  bank();
-  void import("spessasynth_lib").catch(() => undefined);
+  pending ??= create(audioContext()).catch((e: unknown) => {
+    pending = null;
+    throw e;
+  });
+  pending.catch(() => undefined);
+}
+
+/** The one audio context; the smallest buffer the device allows, so a key sounds at once (about 3 ms of buffer plus the device's own latency). */
+function audioContext(): AudioContext {
+  context ??= new AudioContext({ latencyHint: 0 });
+  return context;
 }
 
 function bank(): Promise<ArrayBuffer | null> {
@@ -35,24 +51,22 @@ function bank(): Promise<ArrayBuffer | null> {
 /** Why the SoundFont could not be used (the console then plays a basic sound), or null. */
 export let soundFontProblem: string | null = null;
 
-/** The shared output, created on first call (call it from a click or key handler). */
-export function getOutput(): Promise<NoteOutput> {
-  pending ??= create().catch((e: unknown) => {
+/** The shared output, started now (call it from a click or key handler: the audio context resumes inside the gesture). */
+export async function getOutput(): Promise<NoteOutput> {
+  const c = audioContext();
+  const resumed = c.resume();
+  pending ??= create(c).catch((e: unknown) => {
     pending = null;
     throw e;
   });
-  return pending;
+  const [output] = await Promise.all([pending, resumed]);
+  return output;
 }
 
-async function create(): Promise<NoteOutput> {
-  // The smallest buffer the device allows: a key must sound at once (about 3 ms of buffer plus the device's own latency).
-  const context = new AudioContext({ latencyHint: 0 });
-  // Resume at once, inside the gesture; loading the SoundFont takes longer than a gesture lasts.
-  const resumed = context.resume();
+async function create(context: AudioContext): Promise<NoteOutput> {
   const bytes = await bank();
-  await resumed;
   if (!bytes) return basicOutput(context);
-  // The synthesizer's code loads only when sound is first needed, not with the console.
+  // The synthesizer's code is a chunk of its own, loaded here rather than with the console.
   const [{ WorkletSynthesizer }] = await Promise.all([import("spessasynth_lib"), context.audioWorklet.addModule(processorUrl)]);
   const synth = new WorkletSynthesizer(context);
   synth.connect(context.destination);
