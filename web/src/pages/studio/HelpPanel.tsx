@@ -36,7 +36,7 @@ export function HelpPanel({ onClose }: { onClose: () => void }) {
           Close
         </button>
       </div>
-      <p class="help">In the roll: click to draw a note (drag to lengthen), drag a note to move it, drag its edge to resize, right-click or double-click to delete, drag on empty space with Shift (or the select tool) to box-select, Ctrl+wheel to zoom, Shift+wheel to scroll in time. Hold Alt while dragging to leave the grid.</p>
+      <p class="help">In the roll: click to draw a note (drag to lengthen), drag a note to move it, drag its edge to resize, right-click or double-click to delete, drag on empty space with Shift (or the select tool) to box-select, Ctrl+wheel to zoom in time, Alt+wheel to make rows taller or shorter, Shift+wheel to scroll in time, the wheel to scroll in pitch. Hold Alt while dragging to leave the grid.</p>
       <table>
         <tbody>
           {shortcuts.map(([k, w]) => (

@@ -36,8 +36,6 @@ export function MelodyBar(props: {
   onMelody: (song: Song, name: string, repairs: readonly string[]) => void;
   record: RecordOptions;
   onRecordOptions: (r: RecordOptions) => void;
-  bpm: number;
-  onBpm: (bpm: number) => void;
   onRecord: () => void;
 }) {
   const samples = useAsync((signal) => api<SampleMelody[]>("GET", "/api/sample-melodies", { signal }), []);
@@ -86,21 +84,6 @@ export function MelodyBar(props: {
         <fieldset class="record">
           <legend>Record</legend>
           <div class="row">
-            <label>
-              Tempo
-              <input
-                type="number"
-                min={30}
-                max={300}
-                value={props.bpm}
-                style={{ width: "64px" }}
-                aria-label="Tempo in beats per minute"
-                onChange={(e) => {
-                  const v = Number((e.target as HTMLInputElement).value);
-                  if (v >= 30 && v <= 300) props.onBpm(v);
-                }}
-              />
-            </label>
             <label>
               Count-in
               <select value={props.record.countInBars} onChange={(e) => props.onRecordOptions({ ...props.record, countInBars: Number((e.target as HTMLSelectElement).value) })}>

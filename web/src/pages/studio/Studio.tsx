@@ -273,8 +273,6 @@ export function Studio({ compositionId }: { compositionId?: string }) {
           onMelody={onMelody}
           record={recordOptions}
           onRecordOptions={setRecordOptions}
-          bpm={song.bpm}
-          onBpm={(bpm) => state.replaceSong((s) => ({ ...s, bpm }))}
           onRecord={() => void toggleRecord()}
         />
         {repairs.length > 0 && (
@@ -313,6 +311,7 @@ export function Studio({ compositionId }: { compositionId?: string }) {
             }}
             onAudition={(pitch, v) => audition(pitch, v, activeTrack?.program ?? 0)}
             controls={(c) => (roll.current = c)}
+            fitKey={state.loads.value}
           />
           {(melody?.notes.length ?? 0) === 0 && song.tracks.length === 1 && (
             <p class="roll-hint">Choose a sample melody, import or drop a MIDI file, record from the keyboard, or click on the roll to draw notes.</p>

@@ -30,6 +30,8 @@ export class StudioState {
   readonly unsaved = signal(false);
   /** Where the melody came from, in words (file name, sample, "recorded"). */
   readonly melodyName = signal("Untitled melody");
+  /** Bumped when a song is loaded (not edited): the roll fits its view to it. */
+  readonly loads = signal(0);
   /** Bumped on every change, so that views depending on history flags re-render. */
   readonly revision = signal(0);
   private history = new History<Song>(emptySong());
@@ -62,6 +64,7 @@ export class StudioState {
     this.cursor.value = 0;
     this.unsaved.value = false;
     if (melodyName) this.melodyName.value = melodyName;
+    this.loads.value++;
     this.revision.value++;
   }
 

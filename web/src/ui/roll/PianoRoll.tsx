@@ -9,7 +9,7 @@ import { songEnd, ticksPerBar } from "../../model/song";
 import { addNote, moveNotes, noteAt, notesInBox, resizeNotes, resizeNotesStart } from "../../model/edit";
 import { snapTick } from "../../model/quantize";
 import { drawRoll } from "./draw";
-import { centerPitches, partAt, pitchAt, tickAt, visibleTicks, xOf, zoomAround, type RollView } from "./view";
+import { centerPitches, partAt, pitchAt, tickAt, visibleRows, visibleTicks, xOf, zoomAround, type RollView } from "./view";
 
 /** The roll's inputs; without the callbacks it only shows. */
 export interface PianoRollProps {
@@ -37,6 +37,8 @@ export interface PianoRollProps {
   onLoop?: (loop: { start: number; end: number } | null) => void;
   /** A note was drawn or picked up: sound it. */
   onAudition?: (pitch: number, velocity: number) => void;
+  /** Fit the view to the song when this changes (a song loaded); without it, the view fits once when notes first appear. */
+  fitKey?: string | number;
   /** Called with the zoom functions so a toolbar can drive them. */
   controls?: (c: RollControls) => void;
 }
@@ -70,7 +72,7 @@ export function PianoRoll(props: PianoRollProps) {
       const width = Math.max(300, Math.floor(el.clientWidth));
       setView((v) => {
         const next = { ...v, width, height };
-        if (!fitted.current && song.tracks.some((t) => t.notes.length > 0)) {
+        if (!fitted.current && props.fitKey === undefined && song.tracks.some((t) => t.notes.length > 0)) {
           fitted.current = true;
           return fitView(song, next);
         }
@@ -83,13 +85,19 @@ export function PianoRoll(props: PianoRollProps) {
     return () => observer.disconnect();
   }, [height]);
 
-  // A different song (loaded, composed) is fitted once it has notes.
+  // A song loaded is fitted; notes drawn by hand never move the view under the pointer.
   useEffect(() => {
+    if (props.fitKey !== undefined) return;
     if (!fitted.current && song.tracks.some((t) => t.notes.length > 0)) {
       fitted.current = true;
       setView((v) => fitView(song, v));
     }
   }, [song]);
+  useEffect(() => {
+    if (props.fitKey === undefined) return;
+    fitted.current = true;
+    setView((v) => fitView(song, v));
+  }, [props.fitKey]);
 
   // Page-flip follow while playing.
   useEffect(() => {
@@ -233,7 +241,12 @@ export function PianoRoll(props: PianoRollProps) {
 
   const onWheel = (e: WheelEvent) => {
     const v = viewRef.current;
-    if (e.ctrlKey || e.metaKey) {
+    if (e.altKey) {
+      // Alt+wheel: taller or shorter rows (vertical zoom).
+      e.preventDefault();
+      const rowHeight = Math.max(4, Math.min(24, v.rowHeight + (e.deltaY < 0 ? 1 : -1)));
+      setView({ ...v, rowHeight, topPitch: Math.max(visibleRows({ ...v, rowHeight }) - 1, v.topPitch) });
+    } else if (e.ctrlKey || e.metaKey) {
       e.preventDefault();
       const rect = canvas.current!.getBoundingClientRect();
       setView(zoomAround(v, Math.exp(-e.deltaY * 0.002), e.clientX - rect.left));
