@@ -4,18 +4,21 @@ import { location, match } from "./router";
 import { session, signOut } from "./session";
 import { Toasts } from "./ui/toast";
 import { Studio } from "./pages/studio/Studio";
-import { Compositions } from "./pages/compositions/Compositions";
-import { Models } from "./pages/models/Models";
-import { ModelDetail } from "./pages/models/ModelDetail";
-import { CompareModels } from "./pages/models/CompareModels";
-import { Training } from "./pages/training/Training";
-import { NewTraining } from "./pages/training/NewTraining";
-import { TrainingRun } from "./pages/training/TrainingRun";
-import { CompareRuns } from "./pages/training/CompareRuns";
 import { SignIn } from "./pages/account/SignIn";
-import { Tokens } from "./pages/account/Tokens";
 import { Shared } from "./pages/shared/Shared";
 import { NotFound } from "./pages/NotFound";
+import { lazyPage } from "./ui/lazyPage";
+
+// Pages other than the studio, sign-in and shared links load when first opened.
+const Compositions = lazyPage<object>(() => import("./pages/compositions/Compositions"), "Compositions");
+const Models = lazyPage<object>(() => import("./pages/models/Models"), "Models");
+const ModelDetail = lazyPage<{ name: string }>(() => import("./pages/models/ModelDetail"), "ModelDetail");
+const CompareModels = lazyPage<{ a: string; b: string }>(() => import("./pages/models/CompareModels"), "CompareModels");
+const Training = lazyPage<object>(() => import("./pages/training/Training"), "Training");
+const NewTraining = lazyPage<{ from?: string | undefined }>(() => import("./pages/training/NewTraining"), "NewTraining");
+const TrainingRun = lazyPage<{ id: string }>(() => import("./pages/training/TrainingRun"), "TrainingRun");
+const CompareRuns = lazyPage<{ a: string; b: string }>(() => import("./pages/training/CompareRuns"), "CompareRuns");
+const Tokens = lazyPage<object>(() => import("./pages/account/Tokens"), "Tokens");
 
 type Route = [pattern: string, page: (params: Record<string, string>, query: URLSearchParams) => ComponentChildren, title: string];
 
