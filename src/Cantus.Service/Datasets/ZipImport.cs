@@ -25,7 +25,12 @@ internal static class ZipImport
         return buffer.ToArray();
     }
 
-    public static (int Files, List<string> Skipped, List<string> Repairs) Extract(byte[] bytes, string staging, ImportLimits limits)
+    /// <summary>
+    /// Extracts the MIDI files of the zip <paramref name="bytes"/> into <paramref name="staging"/>;
+    /// entries named exactly as one of <paramref name="keepAlso"/> (a built-in dataset's other
+    /// files, such as <c>Jsb16thSeparated.json</c>) are kept as they are, within the same limits.
+    /// </summary>
+    public static (int Files, List<string> Skipped, List<string> Repairs) Extract(byte[] bytes, string staging, ImportLimits limits, IReadOnlySet<string>? keepAlso = null)
     {
         ZipArchive zip;
         try
@@ -54,6 +59,14 @@ internal static class ZipImport
                     skipped.Add($"{entry.FullName}: not a plain relative path");
                     continue;
                 }
+                if (keepAlso is not null && keepAlso.Contains(relative))
+                {
+                    var kept = Inflate(entry, limits.MaxFileBytes, limits.MaxUncompressedBytes - total);
+                    total += kept.Length;
+                    File.WriteAllBytes(Path.Combine(staging, relative), kept);
+                    files++;
+                    continue;
+                }
                 if (!MidiFileSet.IsMidiPath(relative) || relative.Split('/').Any(s => s.StartsWith('.')))
                 {
                     skipped.Add($"{entry.FullName}: not a MIDI file");
@@ -80,6 +93,27 @@ internal static class ZipImport
             return (files, skipped, repairs);
         }
     }
+
+    /// <summary>
+    /// A zip of <paramref name="files"/> (plain relative names) that depends on their names and
+    /// bytes only: entries in ordinal name order, one fixed time stamp. Two nodes storing the same
+    /// files make the same blob.
+    /// </summary>
+    public static byte[] Create(IEnumerable<(string Name, byte[] Content)> files)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var (name, content) in files.OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+                entry.LastWriteTime = FixedTime;
+                using var stream = entry.Open();
+                stream.Write(content);
+            }
+        return buffer.ToArray();
+    }
+
+    private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static byte[] Inflate(ZipArchiveEntry entry, long maxFile, long remaining)
     {

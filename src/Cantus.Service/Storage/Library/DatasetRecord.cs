@@ -1,8 +1,8 @@
 namespace Cantus.Service.Storage.Library;
 
 /// <summary>
-/// A training dataset (table <c>datasets</c>): a built-in one (no owner: JSB chorales, the
-/// lab's snippets) or a user's import of a zip of MIDI files.
+/// A training dataset (table <c>datasets</c>): a built-in one (no owner, seen by every user: JSB
+/// chorales, the lab's snippets) or a user's import of a zip of MIDI files.
 /// </summary>
 public sealed record DatasetRecord
 {
@@ -27,7 +27,11 @@ public sealed record DatasetRecord
     /// <summary>How many pieces it holds.</summary>
     public int Pieces { get; init; }
 
-    /// <summary>The SHA-256 of the imported archive blob; null for a built-in dataset.</summary>
+    /// <summary>
+    /// The SHA-256 of the archive blob holding the dataset's files (a zip): an import's MIDI files,
+    /// or a built-in dataset's files once downloaded or seeded into the store; null for a built-in
+    /// dataset the store does not hold yet, and for a folder of a node's data directory.
+    /// </summary>
     public string? ArchiveSha256 { get; init; }
 
     /// <summary>Whether it can be used: one of <see cref="DatasetStates"/>.</summary>

@@ -42,20 +42,41 @@ public sealed class DatasetRepository
         return row;
     }
 
-    /// <summary>Stores or refreshes a built-in dataset by name (its id stays the same); for the service's start-up and downloads.</summary>
+    /// <summary>
+    /// Stores or refreshes a built-in dataset by name (its id stays the same); for the service's
+    /// start-up, seeding and downloads. An <see cref="DatasetRecord.ArchiveSha256"/> (the blob of
+    /// its files) replaces the stored one; null keeps it, so recording a dataset's use never drops
+    /// its files. A missing archive blob is a <see cref="StoreNotFoundException"/>.
+    /// </summary>
     public async Task<DatasetRecord> UpsertBuiltInAsync(DatasetRecord dataset, DbTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
         Validate(dataset);
-        var row = dataset with { Id = dataset.Id.Length > 0 ? dataset.Id : StoreIds.New(), OwnerId = null, ArchiveSha256 = null, CreatedAt = database.Now() };
+        var row = dataset with { Id = dataset.Id.Length > 0 ? dataset.Id : StoreIds.New(), OwnerId = null, CreatedAt = database.Now() };
         await using var session = await DbSession.OpenAsync(database, transaction, false, cancellationToken).ConfigureAwait(false);
-        return (await session.SingleOrDefaultAsync<DatasetRecord>(
-            $"""
-            INSERT INTO datasets ({Columns}) VALUES ({Values})
-            ON CONFLICT (name) WHERE owner_id IS NULL DO UPDATE SET
-                kind = excluded.kind, tags = excluded.tags, description = excluded.description,
-                pieces = excluded.pieces, state = excluded.state
-            RETURNING {Columns}
-            """, Parameters(row)).ConfigureAwait(false))!;
+        try
+        {
+            return (await session.SingleOrDefaultAsync<DatasetRecord>(
+                $"""
+                INSERT INTO datasets ({Columns}) VALUES ({Values})
+                ON CONFLICT (name) WHERE owner_id IS NULL DO UPDATE SET
+                    kind = excluded.kind, tags = excluded.tags, description = excluded.description,
+                    pieces = excluded.pieces, state = excluded.state,
+                    archive_sha256 = COALESCE(excluded.archive_sha256, datasets.archive_sha256)
+                RETURNING {Columns}
+                """, Parameters(row)).ConfigureAwait(false))!;
+        }
+        catch (DbException ex) when (StoreErrors.IsForeignKeyViolation(ex))
+        {
+            throw new StoreNotFoundException($"The archive blob {row.ArchiveSha256} of the built-in dataset \"{row.Name}\" was not found.", ex);
+        }
+    }
+
+    /// <summary>The built-in dataset (no owner) of that name, else null; every user sees it.</summary>
+    public async Task<DatasetRecord?> FindBuiltInAsync(string name, DbTransaction? transaction = null, CancellationToken cancellationToken = default)
+    {
+        await using var session = await DbSession.OpenAsync(database, transaction, false, cancellationToken).ConfigureAwait(false);
+        return await session.SingleOrDefaultAsync<DatasetRecord>(
+            $"SELECT {Columns} FROM datasets WHERE name = @name AND owner_id IS NULL", new { name }).ConfigureAwait(false);
     }
 
     /// <summary>The dataset if it is the owner's or built in, else null.</summary>
