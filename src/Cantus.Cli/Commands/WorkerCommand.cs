@@ -34,7 +34,7 @@ internal static class WorkerCommand
             var builder = Host.CreateApplicationBuilder([]);
             builder.Logging.AddFilter("Quartz", LogLevel.Warning);
             builder.Services.AddSingleton(paths);
-            builder.Services.AddSingleton(_ => CantusStore.OpenAsync(connection).GetAwaiter().GetResult());
+            builder.Services.AddSingleton(_ => CantusStore.OpenWhenAvailableAsync(connection, m => Console.Error.WriteLine($"cantus: {m}")).GetAwaiter().GetResult());
             builder.Services.AddSingleton(sp => new ModelLibrary(paths, sp.GetRequiredService<CantusStore>));
             builder.Services.AddSingleton(sp => new DatasetLibrary(paths, sp.GetRequiredService<CantusStore>));
             builder.Services.AddCantusJobs(connection, new JobSettings { WorkerConcurrency = n }, runWorker: true);

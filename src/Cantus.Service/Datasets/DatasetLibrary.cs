@@ -11,12 +11,16 @@ using Cantus.Service.Storage.Library;
 namespace Cantus.Service.Datasets;
 
 /// <summary>
-/// The datasets use case. Built in: the JSB chorales, downloaded from their canonical address
-/// into the data directory (SHA-256 checked), and any folder of MIDI files an operator puts under
-/// the data directory's <c>datasets/</c> (shared by all users). Imported: a user's zip of MIDI
-/// files, checked and kept in the store as a blob with its row (tags, pieces), private to that
-/// user and available to every node of a cluster. Datasets are named, never addressed by a path
-/// from a request.
+/// The datasets use case. Built in: the JSB chorales and the lab's snippets, downloaded from their
+/// canonical addresses (SHA-256 checked) or seeded from a folder, and kept in the store as one zip
+/// blob of their files on a row without owner that every user sees; any node opens them from the
+/// store (unpacked once into its cache), so a node needs nothing but the connection string. A node
+/// whose data directory holds them stores them at start (<see cref="SeedFromDataDirectoryAsync"/>),
+/// and opens them from there while the store lacks them. Any folder of MIDI files an operator puts
+/// under the data directory's <c>datasets/</c> is a dataset of that node (shared by all users).
+/// Imported: a user's zip of MIDI files, checked and kept in the store as a blob with its row
+/// (tags, pieces), private to that user and available to every node of a cluster. Datasets are
+/// named, never addressed by a path from a request.
 /// </summary>
 public sealed class DatasetLibrary
 {
@@ -36,17 +40,18 @@ public sealed class DatasetLibrary
 
     private CantusStore Store => _store.Value;
 
-    /// <summary>The built-in datasets (available or not), the data directory's folders, and the owner's imported datasets.</summary>
+    /// <summary>The built-in datasets (available when the store or this node's data directory has them), the data directory's folders, and the owner's imported datasets.</summary>
     public async Task<IReadOnlyList<DatasetSummary>> ListAsync(string ownerId, CancellationToken cancellationToken = default)
     {
-        var result = new List<DatasetSummary>
+        var result = new List<DatasetSummary>();
+        foreach (var name in BuiltInDatasets.Names)
         {
-            new(JsbChoralesLoader.DatasetName, "jsb-chorales", _catalog.Exists(JsbChoralesLoader.DatasetName), ["chorale", "bach"], null,
-                "J. S. Bach's four-part chorales with the standard train/valid/test split (Boulanger-Lewandowski et al., 2012)."),
-        };
-        result.Add(new DatasetSummary(LabSnippetsDownloader.DatasetName, "lab-snippets", _catalog.Exists(LabSnippetsDownloader.DatasetName), ["chorale", "lab"],
-            LabSnippetsDownloader.Manifest.Count, "The AWS DeepComposer GAN lab's 229 two-bar, four-voice training snippets."));
-        foreach (var name in _catalog.Names().Where(n => n is not (JsbChoralesLoader.DatasetName or LabSnippetsDownloader.DatasetName)))
+            var available = _catalog.Exists(name) || await StoredBuiltInAsync(name, cancellationToken).ConfigureAwait(false) is not null;
+            result.Add(name == JsbChoralesLoader.DatasetName
+                ? new DatasetSummary(name, "jsb-chorales", available, ["chorale", "bach"], null, BuiltInDatasets.Description(name))
+                : new DatasetSummary(name, "lab-snippets", available, [.. BuiltInDatasets.LabTags], LabSnippetsDownloader.Manifest.Count, BuiltInDatasets.Description(name)));
+        }
+        foreach (var name in _catalog.Names().Where(n => !BuiltInDatasets.Is(n)))
             result.Add(new DatasetSummary(name, "midi-folder", true, [], MidiFileSet.Expand([_catalog.DirectoryOf(name)]).Count, "A folder of MIDI files in the data directory."));
         var rows = await Store.Datasets.ListAsync(ownerId, new Page(0, Page.MaxLimit), cancellationToken: cancellationToken).ConfigureAwait(false);
         foreach (var row in rows.Where(r => r.OwnerId is not null))
@@ -55,33 +60,73 @@ public sealed class DatasetLibrary
     }
 
     /// <summary>True when the owner can train on dataset <paramref name="name"/> now.</summary>
-    public async Task<bool> ExistsAsync(string ownerId, string name, CancellationToken cancellationToken = default) =>
-        _catalog.Exists(name) || await Store.Datasets.FindByNameAsync(ownerId, name, cancellationToken: cancellationToken).ConfigureAwait(false) is { OwnerId: not null };
+    public async Task<bool> ExistsAsync(string ownerId, string name, CancellationToken cancellationToken = default)
+    {
+        if (_catalog.Exists(name)) return true;
+        if (BuiltInDatasets.Is(name)) return await StoredBuiltInAsync(name, cancellationToken).ConfigureAwait(false) is not null;
+        return await Store.Datasets.FindByNameAsync(ownerId, name, cancellationToken: cancellationToken).ConfigureAwait(false) is { OwnerId: not null };
+    }
 
-    /// <summary>The store's row of a dataset the owner can use (the built-in and folder datasets are recorded on first use).</summary>
-    /// <exception cref="CantusException">NotFound.</exception>
+    /// <summary>
+    /// The store's row of a dataset the owner can use. A built-in dataset only this node's data
+    /// directory holds is stored first (so that any worker can open it); a folder dataset is
+    /// recorded on first use.
+    /// </summary>
+    /// <exception cref="CantusException">NotFound; BadInput: the data directory's copy of a built-in dataset is not the published one.</exception>
     public async Task<DatasetRecord> RecordOfAsync(string ownerId, string name, CancellationToken cancellationToken = default)
     {
+        if (BuiltInDatasets.Is(name))
+        {
+            if (await StoredBuiltInAsync(name, cancellationToken).ConfigureAwait(false) is { } stored) return stored;
+            if (_catalog.Exists(name)) return await StoreBuiltInAsync(name, _catalog.DirectoryOf(name), cancellationToken).ConfigureAwait(false);
+            throw CantusException.NotFound($"The built-in dataset {name} is not in the store yet: download it first.");
+        }
         if (_catalog.Exists(name))
             return await Store.Datasets.UpsertBuiltInAsync(new DatasetRecord
             {
                 Name = name,
-                Kind = name == JsbChoralesLoader.DatasetName ? DatasetKinds.JsbChorales : DatasetKinds.MidiZip,
+                Kind = DatasetKinds.MidiZip,
                 State = DatasetStates.Available,
-                Tags = name == JsbChoralesLoader.DatasetName ? """["chorale","bach"]""" : "[]",
-                Description = name == JsbChoralesLoader.DatasetName ? "J. S. Bach's four-part chorales" : "A folder of MIDI files in the data directory",
+                Tags = "[]",
+                Description = "A folder of MIDI files in the data directory",
             }, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await Store.Datasets.FindByNameAsync(ownerId, name, cancellationToken: cancellationToken).ConfigureAwait(false) is { OwnerId: not null } row
             ? row
             : throw CantusException.NotFound($"There is no dataset named '{name}'.");
     }
 
-    /// <summary>Downloads a built-in dataset from its canonical address into the data directory, checking its SHA-256.</summary>
+    /// <summary>
+    /// Makes a built-in dataset available to every node: when the store already holds it (and not
+    /// <paramref name="force"/>) nothing is fetched; otherwise it is downloaded from its canonical
+    /// address into this node's data directory (SHA-256 checked; a verified copy already there is
+    /// kept unless <paramref name="force"/>) and its files are stored in the store.
+    /// </summary>
     /// <exception cref="CantusException">NotFound: no built-in dataset of that name; Unavailable: the address cannot be reached.</exception>
     public async Task<DatasetDownloadResult> DownloadAsync(string name, bool force, HttpClient http, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var normalized = (name ?? "").Trim().ToLowerInvariant();
+        var normalized = Normalized(name);
+        if (!force && BuiltInDatasets.Is(normalized) && await StoredBuiltInAsync(normalized, cancellationToken).ConfigureAwait(false) is { ArchiveSha256: { } sha })
+        {
+            var folder = Unpacked(sha, normalized);
+            var bytes = Directory.EnumerateFiles(folder).Sum(f => new FileInfo(f).Length);
+            var path = normalized == JsbChoralesLoader.DatasetName ? Path.Combine(folder, JsbChoralesLoader.FileName) : folder;
+            return new DatasetDownloadResult(path, bytes, BuiltInDatasets.Fingerprint(normalized), false);
+        }
+        var result = await DownloadToDataDirectoryAsync(normalized, force, http, cancellationToken).ConfigureAwait(false);
+        await StoreBuiltInAsync(normalized, _catalog.DirectoryOf(normalized), cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
+    /// Downloads a built-in dataset from its canonical address into this node's data directory
+    /// only, checking its SHA-256 (the command line without a database).
+    /// </summary>
+    /// <exception cref="CantusException">NotFound: no built-in dataset of that name; Unavailable: the address cannot be reached.</exception>
+    public async Task<DatasetDownloadResult> DownloadToDataDirectoryAsync(string name, bool force, HttpClient http, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var normalized = Normalized(name);
         try
         {
             switch (normalized)
@@ -101,6 +146,52 @@ public sealed class DatasetLibrary
             throw new CantusException(ErrorKind.Unavailable, $"The dataset {normalized} could not be downloaded: {ex.Message}", inner: ex);
         }
     }
+
+    /// <summary>
+    /// Stores the built-in datasets found in <paramref name="folder"/> (a datasets folder: <c>jsb-chorales/Jsb16thSeparated.json</c>,
+    /// <c>lab-snippets/</c> or <c>deepcomposer-jsb-2bar/</c>; a data directory, whose <c>datasets/</c> is used) that the
+    /// store does not hold yet, each checked against its published SHA-256 first; no network is used. A dataset
+    /// whose files are not the published ones is refused (the result says why) and nothing of it is stored.
+    /// </summary>
+    public async Task<IReadOnlyList<DatasetSeedResult>> SeedAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        var root = Path.GetFullPath(folder);
+        if (!BuiltInDatasets.Names.Any(n => BuiltInDatasets.FolderNames(n).Any(f => Directory.Exists(Path.Combine(root, f)))) && Directory.Exists(Path.Combine(root, "datasets")))
+            root = Path.Combine(root, "datasets");
+        var results = new List<DatasetSeedResult>(BuiltInDatasets.Names.Count);
+        foreach (var name in BuiltInDatasets.Names)
+        {
+            var candidates = BuiltInDatasets.FolderNames(name).Select(f => Path.Combine(root, f)).ToList();
+            var source = candidates.FirstOrDefault(c => BuiltInDatasets.IsPresent(name, c));
+            if (await StoredBuiltInAsync(name, cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                results.Add(new DatasetSeedResult(name, DatasetSeedOutcome.AlreadyStored, source ?? candidates[0], stored.ArchiveSha256, stored.Pieces, $"{name} is already in the store."));
+                continue;
+            }
+            if (source is null)
+            {
+                results.Add(new DatasetSeedResult(name, DatasetSeedOutcome.NotPresent, candidates[0], null, null,
+                    $"{name} is not under {root} (looked for {string.Join(" and ", candidates.Select(c => Path.GetFileName(c) + (name == JsbChoralesLoader.DatasetName ? "/" + JsbChoralesLoader.FileName : "/")))})."));
+                continue;
+            }
+            try
+            {
+                var row = await StoreBuiltInAsync(name, source, cancellationToken).ConfigureAwait(false);
+                results.Add(new DatasetSeedResult(name, DatasetSeedOutcome.Stored, source, row.ArchiveSha256, row.Pieces,
+                    $"{name}: stored {row.Pieces} pieces from {source} in the store (blob {row.ArchiveSha256![..12]})."));
+            }
+            catch (CantusException ex) when (ex.Kind == ErrorKind.BadInput)
+            {
+                results.Add(new DatasetSeedResult(name, DatasetSeedOutcome.Refused, source, null, null, ex.Message));
+            }
+        }
+        return results;
+    }
+
+    /// <summary>Stores the built-in datasets this node's data directory holds and the store lacks (<see cref="SeedAsync"/>); a node does this at start.</summary>
+    public Task<IReadOnlyList<DatasetSeedResult>> SeedFromDataDirectoryAsync(CancellationToken cancellationToken = default) =>
+        SeedAsync(Path.Combine(_paths.DataDirectory, "datasets"), cancellationToken);
 
     /// <summary>Pieces and training samples per split of a dataset under <paramref name="windowing"/>.</summary>
     public DatasetInfo Info(string ownerId, string name, WindowOptions windowing) => DatasetInfo.Compute(Resolver(ownerId).Open(name), windowing);
@@ -123,7 +214,7 @@ public sealed class DatasetLibrary
         if (!DatasetCatalog.IsValidName(name))
             throw CantusException.Invalid($"A dataset name is 1–64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit; '{name}' is not.", "name");
         if (tags.Count > 32 || tags.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > 64)) throw CantusException.Invalid("A dataset has at most 32 tags of 1..64 characters.", "tags");
-        if (await ExistsAsync(ownerId, name, cancellationToken).ConfigureAwait(false) || name == JsbChoralesLoader.DatasetName)
+        if (BuiltInDatasets.Is(name) || await ExistsAsync(ownerId, name, cancellationToken).ConfigureAwait(false))
             throw CantusException.Conflict($"A dataset named '{name}' already exists; choose another name.");
         var bytes = ZipImport.ReadBounded(archive, limits.MaxArchiveBytes);
         var staging = Path.Combine(Path.GetTempPath(), $"cantus-import-{Guid.NewGuid():N}");
@@ -166,8 +257,8 @@ public sealed class DatasetLibrary
     /// <exception cref="CantusException">NotFound; Conflict: built in, or in use (the reason says by what).</exception>
     public async Task DeleteAsync(string ownerId, string name, CancellationToken cancellationToken = default)
     {
-        if (_catalog.Exists(name) || name == JsbChoralesLoader.DatasetName)
-            throw CantusException.Conflict($"'{name}' is a built-in dataset of the data directory and is not deleted through the service.");
+        if (BuiltInDatasets.Is(name) || _catalog.Exists(name))
+            throw CantusException.Conflict($"'{name}' is a built-in dataset or a folder of the data directory and is not deleted through the service.");
         var row = await Store.Datasets.FindByNameAsync(ownerId, name, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (row is not { OwnerId: not null }) throw CantusException.NotFound($"There is no dataset named '{name}'.");
         try
@@ -180,10 +271,21 @@ public sealed class DatasetLibrary
         }
     }
 
-    /// <summary>Opens a dataset for <paramref name="ownerId"/>: built-in and folder datasets from the data directory, imported ones from their archive (unpacked once into the data directory's cache).</summary>
+    /// <summary>
+    /// Opens a dataset for <paramref name="ownerId"/>: a built-in one from the store (unpacked once
+    /// into this node's cache), else from the data directory; a folder dataset from the data
+    /// directory; an imported one from its archive (unpacked once into the cache).
+    /// </summary>
     internal Dataset Open(string ownerId, string name, IReadOnlyList<string>? tags)
     {
-        if (_catalog.Exists(name) || name == JsbChoralesLoader.DatasetName) return _catalog.Open(name, tags);
+        if (BuiltInDatasets.Is(name))
+        {
+            if (StoredBuiltInAsync(name).GetAwaiter().GetResult() is { ArchiveSha256: { } stored })
+                return BuiltInDatasets.Open(name, Unpacked(stored, name), tags);
+            if (_catalog.Exists(name)) return _catalog.Open(name, tags);
+            throw new FileNotFoundException($"The dataset {name} is neither in the store nor in this node's data directory: download it first (from its canonical address, checked by SHA-256).");
+        }
+        if (_catalog.Exists(name)) return _catalog.Open(name, tags);
         var row = Store.Datasets.FindByNameAsync(ownerId, name).GetAwaiter().GetResult();
         if (row is not { OwnerId: not null, ArchiveSha256: { } sha })
             throw new FileNotFoundException($"There is no dataset named '{name}': import it first.");
@@ -196,17 +298,42 @@ public sealed class DatasetLibrary
         return Dataset.Create(name, own, DatasetSplits.All.SelectMany(s => dataset.Pieces(s)), SplitRule.ByNameHash());
     }
 
-    private string Unpacked(string sha)
+    /// <summary>The store's row of built-in dataset <paramref name="name"/> when it holds the dataset's files, else null.</summary>
+    private async Task<DatasetRecord?> StoredBuiltInAsync(string name, CancellationToken cancellationToken = default) =>
+        await Store.Datasets.FindBuiltInAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false) is { ArchiveSha256: not null, State: DatasetStates.Available } row
+            ? row
+            : null;
+
+    /// <summary>Checks the files of built-in dataset <paramref name="name"/> in <paramref name="folder"/> and stores them: their zip as a blob, then the row.</summary>
+    /// <exception cref="CantusException">BadInput: the files are not the published ones; nothing is stored.</exception>
+    private async Task<DatasetRecord> StoreBuiltInAsync(string name, string folder, CancellationToken cancellationToken)
+    {
+        var (files, pieces) = BuiltInDatasets.ReadVerified(name, folder);
+        using var archive = new MemoryStream(ZipImport.Create(files));
+        var blob = await Store.Blobs.PutAsync(archive, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await Store.Datasets.UpsertBuiltInAsync(BuiltInDatasets.Record(name, blob.Sha256, pieces), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Normalized(string? name) => (name ?? "").Trim().ToLowerInvariant();
+
+    /// <summary>
+    /// The folder <c>cache/datasets/&lt;sha&gt;</c> of this node's data directory holding the files of
+    /// archive blob <paramref name="sha"/>, unpacked on first use (a built-in dataset's files,
+    /// <paramref name="builtIn"/>, are checked against their published SHA-256s first).
+    /// </summary>
+    private string Unpacked(string sha, string? builtIn = null)
     {
         var cache = Path.Combine(_paths.DataDirectory, "cache", "datasets");
         var folder = Path.Combine(cache, sha);
         if (Directory.Exists(folder)) return folder;
-        using var blob = Store.Blobs.OpenRequiredAsync(sha, "the archive of a dataset").GetAwaiter().GetResult();
+        using var blob = Store.Blobs.OpenRequiredAsync(sha, builtIn is null ? "the archive of a dataset" : $"the archive of the built-in dataset {builtIn}").GetAwaiter().GetResult();
         var bytes = ZipImport.ReadBounded(blob, ImportLimits.Default.MaxArchiveBytes * 16);
         var staging = folder + AtomicFile.TempMarker + Guid.NewGuid().ToString("N");
         try
         {
-            ZipImport.Extract(bytes, staging, ImportLimits.Default with { MaxArchiveBytes = long.MaxValue });
+            ZipImport.Extract(bytes, staging, ImportLimits.Default with { MaxArchiveBytes = long.MaxValue },
+                builtIn is null ? null : BuiltInDatasets.OtherFiles(builtIn));
+            if (builtIn is not null) BuiltInDatasets.VerifyUnpacked(builtIn, staging);
             Directory.CreateDirectory(cache);
             try
             {

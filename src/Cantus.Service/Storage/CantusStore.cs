@@ -51,6 +51,31 @@ public sealed class CantusStore : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="OpenAsync"/>, waiting for a database that does not answer yet (a cluster's
+    /// PostgreSQL still starting, or restarting): unavailable errors are retried with a growing
+    /// pause (1, 2, 4 … at most 10 s), each reported through <paramref name="waiting"/> in a
+    /// sentence; any other error (a wrong password, a newer schema) is thrown at once.
+    /// </summary>
+    public static async Task<CantusStore> OpenWhenAvailableAsync(string connection, Action<string> waiting, StoreOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(waiting);
+        var pause = TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            try
+            {
+                return await OpenAsync(connection, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Errors.ErrorClassifier.Classify(ex, out var message) == Errors.ErrorKind.Unavailable)
+            {
+                waiting($"the database does not answer ({message}); trying again in {pause.TotalSeconds:F0} s");
+                await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+                pause = TimeSpan.FromSeconds(Math.Min(10, pause.TotalSeconds * 2));
+            }
+        }
+    }
+
     /// <summary>The database.</summary>
     public CantusDatabase Database { get; }
 

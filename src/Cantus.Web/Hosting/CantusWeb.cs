@@ -70,7 +70,8 @@ public static class CantusWeb
         services.AddSingleton(sp => new DatasetLibrary(sp.GetRequiredService<ServicePaths>(), sp.GetRequiredService<CantusStore>));
         services.AddSingleton<ComposeMelody>();
         services.AddSingleton(sp => new Service.Melodies.MelodyLibrary(sp.GetRequiredService<CantusStore>()));
-        services.AddSingleton(_ => CantusStore.OpenAsync(connection).GetAwaiter().GetResult());
+        // A database that is not up yet (a cluster starting) is waited for, with a line each try, rather than ending the node.
+        services.AddSingleton(_ => CantusStore.OpenWhenAvailableAsync(connection, m => Console.Error.WriteLine($"cantus: {m}")).GetAwaiter().GetResult());
         services.AddCantusJobs(connection, settings.Jobs, runWorker: settings.Worker);
         services.AddSingleton(sp => new Service.Evaluation.EvaluationLibrary(sp.GetRequiredService<CantusStore>(), sp.GetRequiredService<ModelLibrary>(), sp.GetRequiredService<DatasetLibrary>()));
         services.AddSingleton(Service.Audio.AudioSettings.Default); // one place for how WAVs are rendered: the compositions and /api/soundfont agree

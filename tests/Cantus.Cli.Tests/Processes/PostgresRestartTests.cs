@@ -93,4 +93,22 @@ public sealed class PostgresRestartTests : IDisposable
         Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
         Console.WriteLine($"outage of {down.TotalSeconds:F1} s: {summary}; job completed at iteration {TrainingJobClient.Iteration(done)}, attempts {done.GetProperty("attempts").GetInt32()}");
     }
+
+    [PostgresInstalledFact]
+    public async Task A_node_started_before_its_database_waits_for_it_then_serves()
+    {
+        using var postgres = new TemporaryPostgres();
+        postgres.Stop();
+        var data = TrainingJobClient.DataDirectory(_root);
+        using var web = CantusServer.Serve(data, postgres.ConnectionString, worker: false);
+        using var worker = CantusServer.Worker(data, postgres.ConnectionString);
+        await web.WaitForOutputAsync("the database does not answer", TimeSpan.FromSeconds(60));
+        await worker.WaitForOutputAsync("the database does not answer", TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        postgres.Start();
+        await web.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        await worker.WaitForOutputAsync("cantus: worker on", TimeSpan.FromSeconds(60));
+        using var client = web.Client();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/models")).StatusCode);
+    }
 }
