@@ -93,7 +93,7 @@ public sealed partial class TrainingJobRunner : IJob
         TrainingJobRecord job;
         try
         {
-            job = await _store.TrainingRuns.TakeOverAsync(jobId, fence, cancellationToken: shutdown).ConfigureAwait(false);
+            job = await _store.TrainingRuns.TakeOverAsync(jobId, fence, cancellationToken: shutdown, worker: Worker).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is StoreConflictException or StoreNotFoundException)
         {
@@ -125,6 +125,7 @@ public sealed partial class TrainingJobRunner : IJob
             {
                 throw CantusException.FromArgument(ex);
             }
+            await _store.TrainingRuns.RecordStartAsync(jobId, fence, run.HasContent ? (int?)session.Iteration : null, shutdown).ConfigureAwait(false);
             await _store.TrainingRuns.TransitionAsync(jobId, fence, TrainingJobState.Training, cancellationToken: shutdown).ConfigureAwait(false);
             var progress = new JobProgressWriter(_store, jobId, fence, _settings.ProgressInterval);
             await Task.Run(() => session.Run(progress, stop.Token), CancellationToken.None).ConfigureAwait(false);
@@ -156,6 +157,9 @@ public sealed partial class TrainingJobRunner : IJob
             await watching.ConfigureAwait(false);
         }
     }
+
+    /// <summary>This process, as a job's attempt records it: host name and process id.</summary>
+    private static string Worker { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 
     private async Task<string> FreeNameAsync(string ownerId, string name, CancellationToken cancellationToken)
     {

@@ -35,14 +35,14 @@ internal sealed class CantusServer : IDisposable
         }
     }
 
-    public static CantusServer Serve(string data, string? db = null, bool worker = true, IEnumerable<string>? extra = null)
+    public static CantusServer Serve(string data, string? db = null, bool worker = true, IEnumerable<string>? extra = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var args = new List<string> { "serve", "--urls", url, "--data", data };
         if (db is not null) args.AddRange(["--db", db]);
         if (!worker) args.Add("--no-worker");
         if (extra is not null) args.AddRange(extra);
-        return new CantusServer(Start(args), url);
+        return new CantusServer(Start(args, environment), url);
     }
 
     public static CantusServer Worker(string data, string db) => new(Start(["worker", "--db", db, "--data", data]), null);
@@ -94,9 +94,10 @@ internal sealed class CantusServer : IDisposable
         _process.Dispose();
     }
 
-    private static Process Start(IEnumerable<string> args)
+    private static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = CliRunner.RepoRoot };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cantus.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         return Process.Start(psi)!;

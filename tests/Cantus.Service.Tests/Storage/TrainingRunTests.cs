@@ -37,6 +37,40 @@ public abstract class TrainingRunTests(StoreFixture fixture)
     }
 
     [StoreFact]
+    public async Task EveryRunIsRecorded_WithItsEpochWorkerResumePointAndProgress_AndCheckpointsKeepTheirEpoch()
+    {
+        var owner = await Store.NewUserAsync();
+        var job = await Store.NewJobAsync(owner);
+        await Store.TrainingRuns.TakeOverAsync(job.Id, "run-1", worker: "host-a:11");
+        await Store.TrainingRuns.RecordStartAsync(job.Id, "run-1", null);
+        await Store.TrainingRuns.ReportProgressAsync(job.Id, "run-1", 37, null);
+        var first = await Store.Blobs.PutTextAsync("checkpoint 20 " + StoreIds.New());
+        await Store.TrainingRuns.AddCheckpointAsync(job.Id, "run-1", 20, first);
+
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        await Store.TrainingRuns.TakeOverAsync(job.Id, "run-2", worker: "host-b:22");
+        await Store.TrainingRuns.RecordStartAsync(job.Id, "run-2", 20);
+        // The first run, back from a pause, can neither report nor checkpoint: its claim is gone.
+        await Assert.ThrowsAsync<FenceLostException>(() => Store.TrainingRuns.ReportProgressAsync(job.Id, "run-1", 45, null));
+        await Assert.ThrowsAsync<FenceLostException>(() => Store.TrainingRuns.AddCheckpointAsync(job.Id, "run-1", 40, first));
+        await Store.TrainingRuns.ReportProgressAsync(job.Id, "run-2", 41, null);
+        await Store.TrainingRuns.AddCheckpointAsync(job.Id, "run-2", 40, await Store.Blobs.PutTextAsync("checkpoint 40 " + StoreIds.New()));
+
+        var attempts = await Store.TrainingRuns.ListAttemptsAsync(job.Id);
+        Assert.Equal([(1, "host-a:11", (int?)null, 37), (2, "host-b:22", 20, 41)], attempts.Select(a => (a.Epoch, a.Worker, a.ResumedFrom, a.LastIteration)).ToList());
+        Assert.True(attempts[1].ClaimedAt > attempts[0].ClaimedAt);
+        var epochs = new List<(long Iteration, long Epoch)>();
+        await using (var connection = await Store.Database.OpenConnectionAsync())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT iteration, fence_epoch FROM job_checkpoints WHERE job_id = '{job.Id}' ORDER BY iteration";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) epochs.Add((Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        Assert.Equal([(20L, 1L), (40L, 2L)], epochs);
+    }
+
+    [StoreFact]
     public async Task CompletedJobs_AreListedForEveryOwner_NewestFirst()
     {
         var first = await Store.NewUserAsync();

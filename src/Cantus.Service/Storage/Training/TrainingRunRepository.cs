@@ -22,22 +22,51 @@ public sealed class TrainingRunRepository
     /// whose worker died). A missing job is a <see cref="StoreNotFoundException"/>; a finished
     /// one a <see cref="StoreConflictException"/> (it must be resumed first).
     /// </summary>
-    public async Task<TrainingJobRecord> TakeOverAsync(string jobId, string fence, DbTransaction? transaction = null, CancellationToken cancellationToken = default)
+    public async Task<TrainingJobRecord> TakeOverAsync(string jobId, string fence, DbTransaction? transaction = null, CancellationToken cancellationToken = default, string? worker = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fence);
-        await using var session = await DbSession.OpenAsync(database, transaction, false, cancellationToken).ConfigureAwait(false);
+        await using var session = await DbSession.OpenAsync(database, transaction, true, cancellationToken).ConfigureAwait(false);
+        var now = database.Now();
         var job = await session.SingleOrDefaultAsync<TrainingJobRecord>(
             $"""
             UPDATE training_jobs SET fence = @fence, fence_epoch = fence_epoch + 1, attempts = attempts + 1, state = 'preparing',
                 started_at = COALESCE(started_at, @now), updated_at = @now
             WHERE id = @jobId AND state IN {TrainingJobStates.SqlList(TrainingJobStates.Unfinished)}
             RETURNING {Columns}
-            """, new { jobId, fence, now = database.Now() }).ConfigureAwait(false);
-        if (job is not null) return job;
+            """, new { jobId, fence, now }).ConfigureAwait(false);
+        if (job is not null)
+        {
+            // The run's record, in the same transaction as its claim.
+            await session.ExecuteAsync(
+                "INSERT INTO job_attempts (job_id, epoch, worker, claimed_at) VALUES (@jobId, @epoch, @worker, @now)",
+                new { jobId, epoch = job.FenceEpoch, worker = worker ?? "", now }).ConfigureAwait(false);
+            await session.CommitAsync().ConfigureAwait(false);
+            return job;
+        }
         var state = await session.ScalarAsync<string>("SELECT state FROM training_jobs WHERE id = @jobId", new { jobId }).ConfigureAwait(false);
         throw state is null
             ? new StoreNotFoundException($"Training job {jobId} was not found.")
             : new StoreConflictException($"Training job {jobId} is {state}: resume it before running it again.");
+    }
+
+    /// <summary>Records, for this run, the checkpoint iteration it resumed from (null: it started afresh), fenced.</summary>
+    public async Task RecordStartAsync(string jobId, string fence, int? resumedFrom, CancellationToken cancellationToken = default)
+    {
+        await using var session = await JobFence.GuardAsync(database, jobId, fence, null, cancellationToken).ConfigureAwait(false);
+        await session.ExecuteAsync(
+            """
+            UPDATE job_attempts SET resumed_from = @resumedFrom, last_iteration = @last
+            WHERE job_id = @jobId AND epoch = (SELECT fence_epoch FROM training_jobs WHERE id = @jobId)
+            """, new { jobId, resumedFrom, last = resumedFrom ?? 0 }).ConfigureAwait(false);
+        await session.CommitAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Every run of the job, oldest first.</summary>
+    public async Task<IReadOnlyList<JobAttempt>> ListAttemptsAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        await using var session = await DbSession.OpenAsync(database, null, false, cancellationToken).ConfigureAwait(false);
+        return await session.ListAsync<JobAttempt>(
+            "SELECT epoch, worker, claimed_at, resumed_from, last_iteration FROM job_attempts WHERE job_id = @jobId ORDER BY epoch", new { jobId }).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -64,6 +93,11 @@ public sealed class TrainingRunRepository
             "UPDATE training_jobs SET iteration = @iteration, eta_seconds = @etaSeconds, iterations = COALESCE(@iterations, iterations), updated_at = @now WHERE id = @jobId AND fence = @fence",
             new { jobId, fence, iteration, etaSeconds, iterations, now = database.Now() }).ConfigureAwait(false);
         if (changed == 0) throw await JobFence.RefusalAsync(session, jobId, fence, null).ConfigureAwait(false);
+        await session.ExecuteAsync(
+            """
+            UPDATE job_attempts SET last_iteration = @iteration
+            WHERE job_id = @jobId AND epoch = (SELECT fence_epoch FROM training_jobs WHERE id = @jobId AND fence = @fence)
+            """, new { jobId, fence, iteration }).ConfigureAwait(false);
     }
 
     /// <summary>Records the run's record (RunInfo JSON), fenced.</summary>
@@ -133,8 +167,9 @@ public sealed class TrainingRunRepository
         await using var session = await JobFence.GuardAsync(database, jobId, fence, transaction, cancellationToken).ConfigureAwait(false);
         await WithBlobsAsync(() => session.ExecuteAsync(
             """
-            INSERT INTO job_checkpoints (job_id, iteration, blob_sha256, created_at) VALUES (@jobId, @Iteration, @BlobSha256, @CreatedAt)
-            ON CONFLICT (job_id, iteration) DO UPDATE SET blob_sha256 = excluded.blob_sha256, created_at = excluded.created_at
+            INSERT INTO job_checkpoints (job_id, iteration, blob_sha256, created_at, fence_epoch)
+            VALUES (@jobId, @Iteration, @BlobSha256, @CreatedAt, (SELECT fence_epoch FROM training_jobs WHERE id = @jobId))
+            ON CONFLICT (job_id, iteration) DO UPDATE SET blob_sha256 = excluded.blob_sha256, created_at = excluded.created_at, fence_epoch = excluded.fence_epoch
             """, new { jobId, checkpoint.Iteration, checkpoint.BlobSha256, checkpoint.CreatedAt })).ConfigureAwait(false);
         await session.CommitAsync().ConfigureAwait(false);
         return checkpoint;
