@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Cantus.Music.Datasets;
 using Cantus.Service.Datasets;
+using Cantus.Service.Errors;
+using Cantus.Service.Storage;
 using Cantus.Service.Storage.Accounts;
 using Spectre.Console;
 
@@ -35,23 +37,35 @@ internal static class DatasetCommand
         var name = new Argument<string>("NAME") { Description = "Dataset to download: jsb-chorales or lab-snippets" };
         var to = new Option<DirectoryInfo?>("--to") { Description = "Target folder (default: the data directory, $CANTUS_DATA or ~/.local/share/cantus)" };
         var force = new Option<bool>("--force") { Description = "Download again even if a verified copy exists" };
-        var command = new Command("download", "Download a dataset from its canonical address and verify its SHA-256") { name, to, force };
+        var db = new Option<string?>("--db") { Description = "Also store it in this database (a cluster's PostgreSQL, or a SQLite file), where every node finds it; nothing is fetched when the database has it" };
+        var command = new Command("download", "Download a dataset from its canonical address and verify its SHA-256") { name, to, force, db };
         command.SetAction((parse, ct) => Task.FromResult(CommandRunner.Run(parse, () =>
         {
+            if (parse.GetValue(to) is not null && parse.GetValue(db) is not null)
+                throw CantusException.Invalid("--to and --db do not go together: with --db the dataset goes to the data directory and the database.");
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
             DatasetDownloadResult result = null!;
             var lab = string.Equals(parse.GetValue(name)?.Trim(), LabSnippetsDownloader.DatasetName, StringComparison.OrdinalIgnoreCase);
             AnsiConsole.Status().Start($"Downloading {(lab ? LabSnippetsDownloader.CanonicalUri : JsbChoralesDownloader.CanonicalUri)}", _ =>
             {
-                result = parse.GetValue(to) is { } folder
-                    ? lab
-                        ? new LabSnippetsDownloader(http).DownloadAsync(folder.FullName, parse.GetValue(force), ct).GetAwaiter().GetResult()
-                        : new JsbChoralesDownloader(http).DownloadAsync(folder.FullName, parse.GetValue(force), ct).GetAwaiter().GetResult()
-                    : CliServices.Datasets.DownloadAsync(parse.GetValue(name)!, parse.GetValue(force), http, ct).GetAwaiter().GetResult();
+                if (parse.GetValue(db) is { } connection)
+                {
+                    using var store = CantusStore.OpenAsync(connection, cancellationToken: ct).GetAwaiter().GetResult();
+                    result = new DatasetLibrary(CliServices.Paths, () => store).DownloadAsync(parse.GetValue(name)!, parse.GetValue(force), http, ct).GetAwaiter().GetResult();
+                }
+                else
+                {
+                    result = parse.GetValue(to) is { } folder
+                        ? lab
+                            ? new LabSnippetsDownloader(http).DownloadAsync(folder.FullName, parse.GetValue(force), ct).GetAwaiter().GetResult()
+                            : new JsbChoralesDownloader(http).DownloadAsync(folder.FullName, parse.GetValue(force), ct).GetAwaiter().GetResult()
+                        : CliServices.Datasets.DownloadToDataDirectoryAsync(parse.GetValue(name)!, parse.GetValue(force), http, ct).GetAwaiter().GetResult();
+                }
             });
+            var stored = parse.GetValue(db) is not null ? " and stored in the database" : "";
             parse.Out().WriteLine(result.Downloaded
-                ? $"downloaded {result.Bytes} bytes to {result.Path} (SHA-256 {result.Sha256} verified)"
-                : $"already present and verified: {result.Path}");
+                ? $"downloaded {result.Bytes} bytes to {result.Path} (SHA-256 {result.Sha256} verified){stored}"
+                : $"already present and verified: {result.Path}{stored}");
             return ExitCodes.Success;
         })));
         return command;

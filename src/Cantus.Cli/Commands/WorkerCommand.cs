@@ -20,7 +20,7 @@ internal static class WorkerCommand
     public static Command Create()
     {
         var db = new Option<string>("--db") { Description = "The PostgreSQL database shared by the cluster (connection string or postgres:// URI)", Required = true };
-        var data = new Option<DirectoryInfo?>("--data") { Description = "The data directory with the datasets (default: $CANTUS_DATA, else ~/.local/share/cantus)" };
+        var data = new Option<DirectoryInfo?>("--data") { Description = "The data directory: the cache of datasets unpacked from the database, and built-in dataset files to seed it with (default: $CANTUS_DATA, else ~/.local/share/cantus)" };
         var jobs = new Option<int>("--jobs") { Description = "Training jobs run at once (training already uses every core)", DefaultValueFactory = _ => 1 };
         var command = new Command("worker", "Run training jobs for a cluster on PostgreSQL (Ctrl-C stops after a checkpoint; another worker resumes the job)") { db, data, jobs };
         command.SetAction(parse => CommandRunner.Run(parse, () =>
@@ -37,6 +37,7 @@ internal static class WorkerCommand
             builder.Services.AddSingleton(_ => CantusStore.OpenWhenAvailableAsync(connection, m => Console.Error.WriteLine($"cantus: {m}")).GetAwaiter().GetResult());
             builder.Services.AddSingleton(sp => new ModelLibrary(paths, sp.GetRequiredService<CantusStore>));
             builder.Services.AddSingleton(sp => new DatasetLibrary(paths, sp.GetRequiredService<CantusStore>));
+            builder.Services.AddHostedService<BuiltInDatasetSeeding>();
             builder.Services.AddCantusJobs(connection, new JobSettings { WorkerConcurrency = n }, runWorker: true);
             using var host = builder.Build();
             host.Services.GetRequiredService<CantusStore>(); // migrate before taking work

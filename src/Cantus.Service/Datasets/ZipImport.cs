@@ -8,7 +8,8 @@ namespace Cantus.Service.Datasets;
 /// <summary>
 /// Reads a zip of MIDI files safely: bounded archive size, entry count, per-file and total
 /// inflated size (counted while inflating, so a zip bomb stops early), entries that are not plain
-/// relative paths refused, every MIDI file read (leniently) before it is kept.
+/// relative paths refused, every MIDI file read (leniently) before it is kept. Also writes the
+/// archive of a built-in dataset's files (<see cref="Create"/>), which is unpacked the same way.
 /// </summary>
 internal static class ZipImport
 {

@@ -20,6 +20,8 @@ public static class ErrorClassifier
     {
         ArgumentNullException.ThrowIfNull(exception);
         message = exception.Message.ReplaceLineEndings(" ").Trim();
+        if (exception is IOException full && IsDiskFull(full) || exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 })
+            message = "The server's disk is full, so this could not be stored; nothing was changed. Free some space on the server and try again.";
         return exception switch
         {
             CantusException c => c.Kind,

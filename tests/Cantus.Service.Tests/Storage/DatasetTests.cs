@@ -53,6 +53,28 @@ public abstract class DatasetTests(StoreFixture fixture)
     }
 
     [StoreFact]
+    public async Task ABuiltInDatasetsArchive_IsKeptWhenItsRowIsRefreshedWithoutOne()
+    {
+        var name = "lab-" + StoreIds.New();
+        var archive = await Store.Blobs.PutTextAsync("zip " + StoreIds.New());
+        var stored = await Store.Datasets.UpsertBuiltInAsync(new DatasetRecord { Name = name, Kind = DatasetKinds.LabSnippets, State = DatasetStates.Available, Pieces = 229, ArchiveSha256 = archive });
+        Assert.Equal((null, archive), (stored.OwnerId, stored.ArchiveSha256));
+        var refreshed = await Store.Datasets.UpsertBuiltInAsync(new DatasetRecord { Name = name, Kind = DatasetKinds.LabSnippets, State = DatasetStates.Available, Pieces = 229 });
+        Assert.Equal(stored, refreshed);
+        Assert.Equal(stored, await Store.Datasets.FindBuiltInAsync(name));
+        var user = await Store.NewUserAsync();
+        Assert.Equal(stored, await Store.Datasets.FindByNameAsync(user, name));
+
+        var newer = await Store.Blobs.PutTextAsync("zip " + StoreIds.New());
+        Assert.Equal(newer, (await Store.Datasets.UpsertBuiltInAsync(stored with { Id = "", ArchiveSha256 = newer })).ArchiveSha256);
+        await Assert.ThrowsAsync<StoreNotFoundException>(() => Store.Datasets.UpsertBuiltInAsync(stored with { Id = "", ArchiveSha256 = new string('b', 64) }));
+        Assert.Equal(newer, (await Store.Datasets.FindBuiltInAsync(name))!.ArchiveSha256);
+        Assert.Null(await Store.Datasets.FindBuiltInAsync("no-" + StoreIds.New()));
+        await Store.Datasets.CreateAsync(new DatasetRecord { OwnerId = user, Name = "mine-" + name, Kind = DatasetKinds.MidiZip, State = DatasetStates.Available });
+        Assert.Null(await Store.Datasets.FindBuiltInAsync("mine-" + name));
+    }
+
+    [StoreFact]
     public async Task AnotherUsersDatasetIsMissing()
     {
         var owner = await Store.NewUserAsync();

@@ -17,7 +17,7 @@ internal static class DapperSetup
     [
         typeof(UserRecord), typeof(ApiTokenRecord),
         typeof(MelodyRecord), typeof(ModelRecord), typeof(DatasetRecord), typeof(CompositionRecord), typeof(EvaluationRecord),
-        typeof(TrainingJobRecord), typeof(JobLoss), typeof(JobMetric), typeof(JobSample), typeof(JobCheckpoint), typeof(JobAttemptError),
+        typeof(TrainingJobRecord), typeof(JobLoss), typeof(JobMetric), typeof(JobSample), typeof(JobCheckpoint), typeof(JobAttemptError), typeof(JobAttempt),
         typeof(JobFenceRow),
     ];
 
