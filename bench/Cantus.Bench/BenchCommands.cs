@@ -9,7 +9,7 @@ namespace Cantus.Bench;
 /// <summary>The root <c>cantus-bench</c> command: benchmarks that print their figures and targets.</summary>
 internal static class BenchCommands
 {
-    public static RootCommand Create() => new("Cantus benchmarks (speed targets are checked here, not in tests)") { Train(), Infer(), Compose(), Dataset(), Render(), Serve() };
+    public static RootCommand Create() => new("Cantus benchmarks (speed targets are checked here, not in tests)") { Train(), Infer(), Compose(), Dataset(), Render(), Serve(), ExtraCommands.Fuzz(), ExtraCommands.ClusterTrain() };
 
     private static Option<bool> Json() => new("--json") { Description = "Print JSON instead of text" };
 
@@ -20,10 +20,17 @@ internal static class BenchCommands
         var model = new Option<string?>("--model") { Description = "Model name (default: the server's default model)" };
         var rates = new Option<string>("--rates") { Description = "Arrival rates in compositions per second, comma-separated", DefaultValueFactory = _ => "10,25,50,75" };
         var seconds = new Option<double>("--seconds") { Description = "Seconds at each rate", DefaultValueFactory = _ => 10 };
+        var compare = new Option<bool>("--compare-batching")
+        {
+            Description = "Start two servers (fresh data directories, free ports; --url is not used), one with Cantus__ComposeBatchWaitMs=0 and one with batching, and measure both at each rate",
+        };
+        var server = new Option<string?>("--server") { Description = "With --compare-batching: the cantus executable to start (default: the repository's ./cantus script, which builds first when needed)" };
+        var waitMs = new Option<string?>("--batch-wait-ms") { Description = "With --compare-batching: Cantus__ComposeBatchWaitMs of the batching server (default: the server's default)" };
+        var repeat = new Option<int>("--repeat") { Description = "With --compare-batching: runs of each rate on each server (alternating which goes first); the table shows the run with the median p99", DefaultValueFactory = _ => 1 };
         var json = Json();
         var command = new Command("serve", "Open-loop load of POST /api/compositions (8 bars) against a running server: p50/p99 and errors per rate (target: p99 <= 100 ms at 50/s)")
         {
-            url, input, model, rates, seconds, json,
+            url, input, model, rates, seconds, compare, server, waitMs, repeat, json,
         };
         command.SetAction(parse => BenchRunner.Run(() =>
         {
@@ -31,26 +38,71 @@ internal static class BenchCommands
                 ? v : throw new ArgumentException($"--rates takes positive numbers separated by commas, not '{r}'")).ToList();
             var duration = parse.GetValue(seconds);
             if (!(duration > 0 && duration <= 3600)) throw new ArgumentException("--seconds must be above 0 and at most 3600");
-            if (!Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var address)) throw new ArgumentException($"--url is not an address: {parse.GetValue(url)}");
             var melody = parse.GetValue(input) ?? FindSample("ode-to-joy.mid");
             var ic = CultureInfo.InvariantCulture;
             var asJson = parse.GetValue(json);
+            if (parse.GetValue(compare))
+            {
+                var wait = parse.GetValue(waitMs);
+                if (wait is not null && !(double.TryParse(wait, NumberStyles.Float, ic, out var w) && w >= 0 && w <= 10_000))
+                    throw new ArgumentException($"--batch-wait-ms takes 0..10000, not '{wait}'");
+                var runs = parse.GetValue(repeat);
+                if (runs is < 1 or > 20) throw new ArgumentException($"--repeat takes 1..20, not {runs}");
+                var executable = parse.GetValue(server) ?? FindCantusScript();
+                if (!File.Exists(executable)) throw new FileNotFoundException($"{executable} not found; pass --server");
+                var comparison = ServeBenchmark.CompareBatchingAsync(executable, melody, list, TimeSpan.FromSeconds(duration), parse.GetValue(model), wait, runs,
+                    m => Console.Error.WriteLine(m), r =>
+                    {
+                        if (asJson) return;
+                        Console.Out.WriteLine(string.Create(ic, $"{r.Rate:0.#}/s: off {Line(r.Off)}; on {Line(r.On)}"));
+                        if (runs > 1)
+                            Console.Out.WriteLine(string.Create(ic,
+                                $"    p99 of each run: off {string.Join(", ", r.OffRuns.Select(x => $"{x.P99Ms:0}"))} ms; on {string.Join(", ", r.OnRuns.Select(x => $"{x.P99Ms:0}"))} ms"));
+                    }).GetAwaiter().GetResult();
+                if (asJson) BenchJson.Write(Console.Out, comparison);
+                else
+                {
+                    Console.Out.WriteLine();
+                    Console.Out.WriteLine("| rate | batching | completed/s | p50 | p99 | errors | server CPU per request |");
+                    Console.Out.WriteLine("|---|---|---|---|---|---|---|");
+                    foreach (var r in comparison.Rates)
+                        foreach (var (name, x) in new[] { ("off", r.Off), ("on", r.On) })
+                            Console.Out.WriteLine(string.Create(ic,
+                                $"| {r.Rate:0.#}/s | {name} | {x.ThroughputPerSecond:0.0} | {x.P50Ms:0.0} ms | {x.P99Ms:0.0} ms | {x.Errors} | {x.ServerCpuMsPerRequest:0.0} ms |"));
+                    Console.Out.WriteLine();
+                    Console.Out.WriteLine(string.Create(ic,
+                        $"highest rate with p99 <= {ServeBenchmark.TargetP99Ms:0} ms and no errors: off {comparison.BestOff:0.#}/s, on {comparison.BestOn:0.#}/s (batching wait: {comparison.OnWaitMs})"));
+                }
+                return BenchRunner.Success;
+            }
+            if (!Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var address)) throw new ArgumentException($"--url is not an address: {parse.GetValue(url)}");
             var result = ServeBenchmark.RunAsync(address, melody, list, TimeSpan.FromSeconds(duration), parse.GetValue(model), r =>
             {
-                if (!asJson)
-                    Console.Out.WriteLine(string.Create(ic,
-                        $"{r.Rate:0.#}/s: {r.Requests} requests, {r.Errors} errors, p50 {r.P50Ms:0.0} ms, p99 {r.P99Ms:0.0} ms, max {r.MaxMs:0.0} ms{(r.FirstError is { } e ? $" (first error: {e})" : "")}"));
+                if (!asJson) Console.Out.WriteLine(string.Create(ic, $"{r.Rate:0.#}/s: {Line(r)}"));
             }).GetAwaiter().GetResult();
             if (asJson) BenchJson.Write(Console.Out, result);
             else
             {
-                var best = result.Rates.Where(r => r.Errors == 0 && r.P99Ms <= ServeBenchmark.TargetP99Ms).Select(r => r.Rate).DefaultIfEmpty(0).Max();
+                var best = ServeBenchmark.Best(result.Rates);
                 var atTarget = result.Rates.FirstOrDefault(r => r.Rate == ServeBenchmark.TargetRate);
                 Console.Out.WriteLine(string.Create(ic, $"highest rate with p99 <= {ServeBenchmark.TargetP99Ms:0} ms and no errors: {best:0.#}/s; target: p99 <= {ServeBenchmark.TargetP99Ms:0} ms at {ServeBenchmark.TargetRate:0}/s{(atTarget is null ? " (not measured: add it to --rates)" : atTarget.Errors == 0 && atTarget.P99Ms <= ServeBenchmark.TargetP99Ms ? " (met)" : " (not met)")}"));
             }
             return BenchRunner.Success;
+
+            static string Line(ServeBenchmark.RateResult r) => string.Create(CultureInfo.InvariantCulture,
+                $"{r.Requests} requests, {r.Errors} errors, {r.ThroughputPerSecond:0.0} completed/s, p50 {r.P50Ms:0.0} ms, p99 {r.P99Ms:0.0} ms, max {r.MaxMs:0.0} ms{(r.ServerCpuMsPerRequest is { } cpu ? $", server CPU {cpu:0.0} ms per request" : "")}{(r.FirstError is { } e ? $" (first error: {e})" : "")}");
         }));
         return command;
+    }
+
+    /// <summary>The repository's <c>cantus</c> script: in the current directory, else above this program.</summary>
+    private static string FindCantusScript()
+    {
+        var here = Path.Combine(Environment.CurrentDirectory, "cantus");
+        if (File.Exists(here) && File.Exists(Path.Combine(Environment.CurrentDirectory, "Cantus.slnx"))) return here;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Cantus.slnx")) && File.Exists(Path.Combine(dir.FullName, "cantus"))) return Path.Combine(dir.FullName, "cantus");
+        throw new FileNotFoundException("The cantus script was not found (run from the repository, or pass --server)");
     }
 
     private static Command Dataset()

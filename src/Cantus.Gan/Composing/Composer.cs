@@ -13,12 +13,18 @@ namespace Cantus.Gan.Composing;
 /// consecutive windows of <see cref="GanArchitecture.Steps"/> steps (the last one padded with
 /// silence), all windows run as one batch, and the outputs are joined; the leading silence is put
 /// back (the voices rest there) and the tail cut, so the output is exactly as long as the input.
-/// Every window gets the same latent by default, so the "style" the noise selects stays put
-/// across the piece while the melody drives the changes; an explicit latent may vary per window.
+/// Several melodies can share the generator's forward passes (<see cref="Prepare"/>,
+/// <see cref="GenerateBatch"/>, <see cref="Finish"/>: the dynamic batching of a server) with
+/// results bit-identical to composing each alone. Every window gets the same latent by default,
+/// so the "style" the noise selects stays put across the piece while the melody drives the
+/// changes; an explicit latent may vary per window.
 /// </summary>
 public sealed class Composer
 {
-    private const int Chunk = 32;
+    /// <summary>Windows per generator forward pass of <see cref="Compose"/> (a bound on its memory for long melodies), and <see cref="GenerateBatch"/>'s default.</summary>
+    public const int DefaultPassWindows = 32;
+
+    private const int Chunk = DefaultPassWindows;
 
     /// <summary>Creates a composer for <paramref name="model"/> (its generator is put in evaluation mode).</summary>
     public Composer(GanModel model)
@@ -32,10 +38,30 @@ public sealed class Composer
     public GanModel Model { get; }
 
     /// <summary>Accompanies the melody of <paramref name="input"/>.</summary>
+    /// <remarks>The same as <see cref="Prepare"/>, <see cref="GenerateBatch"/> of that one melody, then <see cref="Finish"/>.</remarks>
     /// <exception cref="InvalidDataException">The file has no usable melody (no notes, only drums, the chosen track has none).</exception>
     /// <exception cref="ArgumentException">An option is invalid (unknown track, latent of the wrong shape, candidates without a critic).</exception>
+    /// <exception cref="MelodyTooLongException">The melody needs more than <see cref="ComposeOptions.MaxWindows"/> windows.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled (checked between chunks of windows).</exception>
     public Composition Compose(MidiFile input, ComposeOptions? options = null, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var pending = Prepare(input, options, progress);
+        GenerateBatch([pending], Chunk, cancellationToken);
+        return Finish(pending);
+    }
+
+    /// <summary>
+    /// Reads the melody of <paramref name="input"/>, checks the options and encodes the windows and
+    /// latents for the generator, without running it (no network is used: callers may prepare in
+    /// parallel while another batch is generating).
+    /// </summary>
+    /// <param name="input">The melody file.</param>
+    /// <param name="options">How to accompany it (null: <see cref="ComposeOptions.Default"/>).</param>
+    /// <param name="progress">Receives "generating" reports (windows done of <see cref="PendingComposition.GeneratorWindows"/>) while <see cref="GenerateBatch"/> runs.</param>
+    /// <exception cref="InvalidDataException">The file has no usable melody (no notes, only drums, the chosen track has none).</exception>
+    /// <exception cref="ArgumentException">An option is invalid (unknown track, latent of the wrong shape, candidates without a critic).</exception>
+    /// <exception cref="MelodyTooLongException">The melody needs more than <see cref="ComposeOptions.MaxWindows"/> windows.</exception>
+    public PendingComposition Prepare(MidiFile input, ComposeOptions? options = null, IProgress<WorkProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         options ??= ComposeOptions.Default;
@@ -52,27 +78,126 @@ public sealed class Composer
         var plane = a.Steps * a.Pitches;
         var condition = new float[windows * plane];
         for (var w = 0; w < windows; w++) RollCodec.Encode(track, first + w * a.Steps, shift, a, condition.AsSpan(w * plane, plane));
-        var conditionTensor = Tensor.FromArray(condition, windows, 1, a.Steps, a.Pitches);
+        var (latents, repeated) = Latents(options, windows, a);
+        return new PendingComposition(Model, melody, options, first, shift, windows, condition, latents, repeated, progress);
+    }
 
-        var latents = Latents(options, windows, a);
-        Tensor best = null!, bestLatent = null!;
-        double? bestScore = null;
-        var done = 0L;
-        foreach (var z in latents)
+    /// <summary>
+    /// Runs the generator for every window of every composition of <paramref name="batch"/> (all
+    /// their candidates) in as few forward passes as <paramref name="maxPassWindows"/> allows (one
+    /// when the batch holds at most that many), gives each composition its own part of the output,
+    /// and lets the critic pick among a composition's candidates. A window's output depends only on
+    /// its own melody and latent (inference uses batch norm's running statistics, and every kernel
+    /// sums each element in the same order at any batch size), so each composition's result is
+    /// bit-identical to composing it alone. Memory: at most one pass of windows and one output per
+    /// candidate being completed, besides each composition's best output.
+    /// </summary>
+    /// <returns>The number of generator forward passes run.</returns>
+    /// <exception cref="ArgumentException">A composition was prepared by a composer of another model, is generated already, or is in the batch twice.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled (checked before each pass; the batch is then unusable).</exception>
+    public int GenerateBatch(IReadOnlyList<PendingComposition> batch, int maxPassWindows = DefaultPassWindows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPassWindows, 1);
+        var seen = new HashSet<PendingComposition>(ReferenceEqualityComparer.Instance);
+        var segments = new List<(PendingComposition Item, int Candidate)>();
+        foreach (var item in batch)
         {
-            var output = Generate(conditionTensor, z, cancellationToken, progress, done, (long)windows * latents.Count);
-            done += windows;
-            double? score = latents.Count > 1 ? Score(output, conditionTensor) : null;
-            if (best is null || score > bestScore)
+            ArgumentNullException.ThrowIfNull(item, nameof(batch));
+            if (!ReferenceEquals(item.Model, Model)) throw new ArgumentException("A composition of the batch was prepared for another model.", nameof(batch));
+            if (item.Done != 0) throw new ArgumentException("A composition of the batch has been generated already.", nameof(batch));
+            if (!seen.Add(item)) throw new ArgumentException("A composition is in the batch twice.", nameof(batch));
+            for (var c = 0; c < item.Candidates; c++) segments.Add((item, c));
+        }
+        var a = Model.Config.Architecture;
+        int plane = a.Steps * a.Pitches, zSize = a.LatentChannels * a.LatentHeight * a.LatentWidth, outSize = a.Tracks * plane;
+        using var _ = GradMode.NoGrad();
+        cancellationToken.ThrowIfCancellationRequested();
+        var passes = 0;
+        var pieces = new List<(int Segment, int From, int Count)>();
+        float[]? spanning = null; // the output so far of a candidate whose windows span several passes
+        for (int s = 0, offset = 0; s < segments.Count;)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // The next pass: windows in order, candidate after candidate, composition after composition.
+            pieces.Clear();
+            var n = 0;
+            while (s < segments.Count && n < maxPassWindows)
             {
-                best = output;
-                bestLatent = z;
-                bestScore = score;
+                var m = Math.Min(segments[s].Item.Windows - offset, maxPassWindows - n);
+                pieces.Add((s, offset, m));
+                n += m;
+                offset += m;
+                if (offset == segments[s].Item.Windows) (s, offset) = (s + 1, 0);
+            }
+            var condition = new float[n * plane];
+            var z = new float[n * zSize];
+            var at = 0;
+            foreach (var (segment, from, count) in pieces)
+            {
+                var (item, candidate) = segments[segment];
+                item.Condition.AsSpan(from * plane, count * plane).CopyTo(condition.AsSpan(at * plane));
+                var latent = item.Latents[candidate].AsReadOnlySpan();
+                if (item.RepeatedLatents)
+                    for (var j = 0; j < count; j++) latent.CopyTo(z.AsSpan((at + j) * zSize, zSize));
+                else latent.Slice(from * zSize, count * zSize).CopyTo(z.AsSpan(at * zSize));
+                at += count;
+            }
+            var output = Model.Generator.Forward(Tensor.FromArray(condition, n, 1, a.Steps, a.Pitches),
+                Tensor.FromArray(z, n, a.LatentChannels, a.LatentHeight, a.LatentWidth)).AsReadOnlySpan();
+            passes++;
+            at = 0;
+            foreach (var (segment, from, count) in pieces)
+            {
+                var (item, candidate) = segments[segment];
+                var part = output.Slice(at * outSize, count * outSize);
+                at += count;
+                item.Done += count;
+                if (from == 0 && count == item.Windows) Complete(item, candidate, Tensor.FromSpan(part, count, a.Tracks, a.Steps, a.Pitches));
+                else
+                {
+                    if (from == 0) spanning = GC.AllocateUninitializedArray<float>(item.Windows * outSize);
+                    part.CopyTo(spanning.AsSpan(from * outSize));
+                    if (from + count == item.Windows)
+                    {
+                        Complete(item, candidate, Tensor.FromArray(spanning!, item.Windows, a.Tracks, a.Steps, a.Pitches));
+                        spanning = null;
+                    }
+                }
+                item.Progress?.Report(new WorkProgress("generating", item.Done, item.GeneratorWindows));
             }
         }
-        var roll = BuildRoll(melody, best, first, shift, options);
-        var midi = BuildMidi(melody, roll);
-        return new Composition(midi, roll, bestLatent, first, shift, bestScore);
+        return passes;
+
+        void Complete(PendingComposition item, int candidate, Tensor output)
+        {
+            double? score = item.Candidates > 1 ? Score(output, Tensor.FromArray(item.Condition, item.Windows, 1, a.Steps, a.Pitches)) : null;
+            if (item.Best is null || score > item.BestScore)
+            {
+                item.Best = output;
+                item.BestCandidate = candidate;
+                item.BestScore = score;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Binarises, cleans up and writes the generated composition (the chosen candidate's output
+    /// with the composition's own options). Uses no network: callers may finish in parallel while
+    /// another batch is generating.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The generator has not run for it (<see cref="GenerateBatch"/>).</exception>
+    /// <exception cref="ArgumentException">It was prepared for another model.</exception>
+    public Composition Finish(PendingComposition pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        if (!ReferenceEquals(pending.Model, Model)) throw new ArgumentException("The composition was prepared for another model.", nameof(pending));
+        if (!pending.IsGenerated) throw new InvalidOperationException("The generator has not run for this composition yet.");
+        var roll = BuildRoll(pending.Melody, pending.Best!, pending.First, pending.Shift, pending.Options);
+        var midi = BuildMidi(pending.Melody, roll);
+        var latent = pending.Latents[pending.BestCandidate];
+        if (pending.RepeatedLatents) latent = Repeat(latent, pending.Windows);
+        return new Composition(midi, roll, latent, pending.First, pending.Shift, pending.BestScore);
     }
 
     /// <summary>
@@ -156,29 +281,34 @@ public sealed class Composer
         return Model.Critic!.Forward(output, condition).Mean().Item();
     }
 
-    private List<Tensor> Latents(ComposeOptions options, int windows, GanArchitecture a)
+    /// <summary>
+    /// The latents to try: the given one (every window's), or one truncated-normal latent per
+    /// candidate drawn from the seed (as in training), to be repeated for every window.
+    /// </summary>
+    private (List<Tensor> Latents, bool Repeated) Latents(ComposeOptions options, int windows, GanArchitecture a)
     {
         if (options.Latent is { } given)
         {
             var s = given.Shape;
             if (s.Rank != 4 || s[0] != windows || s[1] != a.LatentChannels || s[2] != a.LatentHeight || s[3] != a.LatentWidth)
                 throw new ArgumentException($"The latent must have shape ({windows}, {a.LatentChannels}, {a.LatentHeight}, {a.LatentWidth}) for this melody's {windows} windows; it has {s}.", nameof(options));
-            return [given];
+            return ([given], false);
         }
         if (options.Candidates > 1 && Model.Critic is null)
             throw new ArgumentException("Choosing among candidates needs a critic, and this model has none.", nameof(options));
         var random = new SeededRandom(options.Seed);
         var result = new List<Tensor>();
-        var one = a.LatentChannels * a.LatentHeight * a.LatentWidth;
-        for (var c = 0; c < options.Candidates; c++)
-        {
-            // One truncated-normal latent per candidate (as in training), repeated for every window.
-            var z0 = random.TruncatedNormal(new TensorShape(1, a.LatentChannels, a.LatentHeight, a.LatentWidth)).AsReadOnlySpan();
-            var data = new float[windows * one];
-            for (var w = 0; w < windows; w++) z0.CopyTo(data.AsSpan(w * one, one));
-            result.Add(Tensor.FromArray(data, windows, a.LatentChannels, a.LatentHeight, a.LatentWidth));
-        }
-        return result;
+        for (var c = 0; c < options.Candidates; c++) result.Add(random.TruncatedNormal(new TensorShape(1, a.LatentChannels, a.LatentHeight, a.LatentWidth)));
+        return (result, true);
+    }
+
+    /// <summary>One window's latent z0: (1, C, h, w) repeated for <paramref name="windows"/> windows: (W, C, h, w).</summary>
+    private static Tensor Repeat(Tensor z0, int windows)
+    {
+        var one = z0.Count;
+        var data = new float[windows * one];
+        for (var w = 0; w < windows; w++) z0.AsReadOnlySpan().CopyTo(data.AsSpan(w * one, one));
+        return Tensor.FromArray(data, windows, z0.Shape[1], z0.Shape[2], z0.Shape[3]);
     }
 
     /// <summary>The threshold and key penalty in effect: the options', else the model's calibrated clean-up, else 0.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Cantus.Gan;
 using Cantus.Gan.Composing;
 using Cantus.Music.Images;
@@ -12,13 +13,36 @@ namespace Cantus.Service.Composing;
 /// <summary>
 /// The compose use case: read the melody (strict or lenient), load the model, let the GAN write
 /// the other voices, and produce the MIDI file, and on request the piano-roll PNG and the WAV.
+/// The generator runs in the model's <see cref="ComposeBatcher"/>: requests for the same model that
+/// arrive together share its forward passes (<see cref="ComposeBatching"/>), with results
+/// bit-identical to composing each alone.
 /// </summary>
 public sealed class ComposeMelody
 {
     private readonly ModelLibrary _models;
+    private readonly ConditionalWeakTable<LoadedModel, ComposeBatcher> _batchers = [];
 
-    /// <summary>Creates the use case over a model library.</summary>
-    public ComposeMelody(ModelLibrary models) => _models = models ?? throw new ArgumentNullException(nameof(models));
+    /// <summary>Creates the use case over a model library, without batching (<see cref="ComposeBatching.Off"/>: one request per generator pass).</summary>
+    public ComposeMelody(ModelLibrary models)
+        : this(models, ComposeBatching.Off)
+    {
+    }
+
+    /// <summary>Creates the use case over a model library; requests for the same model that arrive together share generator passes as <paramref name="batching"/> says.</summary>
+    /// <exception cref="ArgumentException">The batching settings are out of range.</exception>
+    public ComposeMelody(ModelLibrary models, ComposeBatching batching)
+    {
+        _models = models ?? throw new ArgumentNullException(nameof(models));
+        ArgumentNullException.ThrowIfNull(batching);
+        batching.Validate();
+        Batching = batching;
+    }
+
+    /// <summary>How requests are batched.</summary>
+    public ComposeBatching Batching { get; }
+
+    /// <summary>The batcher of a loaded model (one per model while it is loaded: it goes with the model when the library drops it).</summary>
+    internal ComposeBatcher BatcherFor(LoadedModel model) => _batchers.GetValue(model, m => new ComposeBatcher(m, Batching));
 
     /// <summary>Accompanies the request's melody.</summary>
     /// <exception cref="CantusException">InvalidOptions, LimitExceeded (file size, length), NotFound (model), BadInput (no usable melody).</exception>
@@ -35,11 +59,19 @@ public sealed class ComposeMelody
         var loadClock = Stopwatch.StartNew();
         var model = await _models.LoadAsync(request.OwnerId, request.Model, cancellationToken).ConfigureAwait(false);
         var loadMs = loadClock.Elapsed.TotalMilliseconds;
+        var batcher = BatcherFor(model);
+        // The request's own work (reading, encoding; later decoding and writing) runs here, outside the
+        // batch, so that its failures are its own; its progress reports come from the batch's pass, so a
+        // progress that throws is held back and rethrown here rather than failing the others' pass.
+        var contained = progress is null ? null : new ContainedProgress(progress);
         Composition composition;
-        await model.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            composition = new Composer(model.Model).Compose(midi, request.ToOptions(), progress, cancellationToken);
+            var pending = batcher.Composer.Prepare(midi, request.ToOptions(), contained);
+            await batcher.RunAsync(pending, cancellationToken).ConfigureAwait(false);
+            contained?.ThrowIfFailed();
+            cancellationToken.ThrowIfCancellationRequested();
+            composition = batcher.Composer.Finish(pending);
         }
         catch (ArgumentException ex)
         {
@@ -48,10 +80,6 @@ public sealed class ComposeMelody
         catch (MelodyTooLongException ex)
         {
             throw CantusException.TooLarge(ex.Message, "melody");
-        }
-        finally
-        {
-            model.Gate.Release();
         }
         var bytes = composition.Midi.ToBytes();
         var composeMs = clock.Elapsed.TotalMilliseconds - loadMs;

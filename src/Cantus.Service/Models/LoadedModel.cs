@@ -10,6 +10,11 @@ namespace Cantus.Service.Models;
 /// <param name="IsReadOnly">True for a sample model of the library: it is not changed.</param>
 public sealed record LoadedModel(string Name, string? Id, string? Directory, GanModel Model, bool IsReadOnly)
 {
-    /// <summary>Serialises use of the networks: one forward pass at a time per loaded model (each already uses every core).</summary>
+    /// <summary>
+    /// Serialises use of the networks: one forward pass at a time per loaded model (each already
+    /// uses every core). Compose requests take it per batch, in the model's
+    /// <see cref="Composing.ComposeBatcher"/> loop (requests that arrive together share a pass);
+    /// evaluations take it for their whole run.
+    /// </summary>
     internal SemaphoreSlim Gate { get; } = new(1, 1);
 }

@@ -68,7 +68,8 @@ public static class CantusWeb
         services.AddCantusAuth(settings);
         services.AddSingleton(sp => new ModelLibrary(sp.GetRequiredService<ServicePaths>(), sp.GetRequiredService<CantusStore>));
         services.AddSingleton(sp => new DatasetLibrary(sp.GetRequiredService<ServicePaths>(), sp.GetRequiredService<CantusStore>));
-        services.AddSingleton<ComposeMelody>();
+        services.AddHostedService<BuiltInDatasetSeeding>(); // the data directory's built-in datasets into the store, before the jobs start
+        services.AddSingleton(ComposeBatching.FromWaitMs(settings.ComposeBatchWaitMs)).AddSingleton(sp => new ComposeMelody(sp.GetRequiredService<ModelLibrary>(), sp.GetRequiredService<ComposeBatching>()));
         services.AddSingleton(sp => new Service.Melodies.MelodyLibrary(sp.GetRequiredService<CantusStore>()));
         // A database that is not up yet (a cluster starting) is waited for, with a line each try, rather than ending the node.
         services.AddSingleton(_ => CantusStore.OpenWhenAvailableAsync(connection, m => Console.Error.WriteLine($"cantus: {m}")).GetAwaiter().GetResult());

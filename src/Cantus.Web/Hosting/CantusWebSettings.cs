@@ -53,4 +53,10 @@ public sealed class CantusWebSettings
 
     /// <summary>Longest melody, in windows of the model (default 1024).</summary>
     public int MaxMelodyWindows { get; set; } = 1024;
+
+    /// <summary>
+    /// Dynamic batching of compose requests: milliseconds the first request for a model waits for
+    /// others to share its generator pass (default 2; at most 32 windows a pass; 0 turns batching off).
+    /// </summary>
+    public double ComposeBatchWaitMs { get; set; } = 2;
 }
