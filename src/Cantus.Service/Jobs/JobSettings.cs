@@ -29,4 +29,10 @@ public sealed record JobSettings
 
     /// <summary>Windows of the valid split the clean-up is calibrated on at the end (default 600).</summary>
     public int CalibrationWindows { get; init; } = 600;
+
+    /// <summary>How often a worker looks for jobs whose run went silent (default 30 s).</summary>
+    public TimeSpan RescueInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an unfinished job may go without any write before a worker schedules it again (default 2 min; longer than any quiet stretch of a live run, e.g. calibration).</summary>
+    public TimeSpan RescueAfter { get; init; } = TimeSpan.FromMinutes(2);
 }

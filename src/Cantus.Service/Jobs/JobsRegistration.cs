@@ -61,6 +61,7 @@ public static class JobsRegistration
             o.AutoStart = runWorker;
         });
         services.AddTransient<TrainingJobRunner>();
+        if (runWorker) services.AddHostedService<JobRescuer>();
         services.AddSingleton<TrainingJobs>();
         return services;
     }

@@ -169,7 +169,7 @@ public sealed class TrainingJobs
             ?? throw CantusException.NotFound($"Training job '{id}' has no {(png ? "picture" : "MIDI file")} of its sample at iteration {iteration}.");
     }
 
-    private static async Task EnqueueAsync(IScheduler scheduler, string jobId, CancellationToken cancellationToken)
+    internal static async Task EnqueueAsync(IScheduler scheduler, string jobId, CancellationToken cancellationToken)
     {
         var key = new JobKey(jobId, TrainingJobRunner.Group);
         var job = JobBuilder.Create<TrainingJobRunner>().WithIdentity(key).StoreDurably().RequestRecovery().Build();

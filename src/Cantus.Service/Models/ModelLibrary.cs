@@ -127,7 +127,17 @@ public sealed class ModelLibrary
     public async Task<ModelSummary> UploadAsync(string ownerId, string name, Stream weights, Stream? config, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(weights);
-        var model = ModelStore.Load(weights, config, $"the uploaded model '{name}'");
+        GanModel model;
+        try
+        {
+            model = ModelStore.Load(weights, config, $"the uploaded model '{name}'");
+        }
+        catch (Exception ex) when (ex is ArgumentException or OverflowException or IndexOutOfRangeException or InvalidOperationException
+                                       or KeyNotFoundException or InvalidCastException or NotSupportedException)
+        {
+            // Damage the readers do not describe themselves (found by fuzzing): still the upload's fault, never the server's.
+            throw CantusException.BadInput($"The uploaded model '{name}' could not be read: its weights or configuration are damaged or do not fit together ({ex.Message}).", ex);
+        }
         return await SaveAsync(ownerId, name, model, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 

@@ -26,7 +26,8 @@ public sealed class FuzzTests : IDisposable
         using var server = CantusServer.Serve(data, worker: false);
         await server.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         using var client = server.Client();
-        var report = await fuzzer.RunAsync(client, server.Pid, TimeSpan.FromSeconds(25), Path.Combine(_root, "findings"));
+        var seconds = double.TryParse(Environment.GetEnvironmentVariable("CANTUS_FUZZ_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 25;
+        var report = await fuzzer.RunAsync(client, server.Pid, TimeSpan.FromSeconds(seconds), Path.Combine(_root, "findings"));
         var statuses = string.Join("; ", report.StatusesByTarget.Select(t => $"{t.Key}: {string.Join(" ", t.Value.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}"));
         Console.WriteLine($"fuzz: {report.Requests} inputs in {report.Seconds:F0} s, server RSS {report.StartRssBytes >> 20} → peak {report.PeakRssBytes >> 20} MB; {statuses}");
         Assert.True(report.ServerAlive, "the server died");

@@ -94,6 +94,18 @@ public sealed class TrainingJobRepository
     }
 
     /// <summary>
+    /// The ids of unfinished jobs that nothing has written to for <paramref name="silentFor"/>: no
+    /// run's heartbeat (progress, fenced writes) since, so whatever ran them is gone or never came.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListSilentAsync(TimeSpan silentFor, CancellationToken cancellationToken = default)
+    {
+        await using var session = await DbSession.OpenAsync(database, null, false, cancellationToken).ConfigureAwait(false);
+        return await session.ListAsync<string>(
+            $"SELECT id FROM training_jobs WHERE state IN {TrainingJobStates.SqlList(TrainingJobStates.Unfinished)} AND updated_at < @cutoff ORDER BY updated_at",
+            new { cutoff = database.Now() - silentFor }).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Cancels the owner's job: a queued job becomes canceled at once; a running one gets its
     /// cancel flag, which its run obeys; a canceled one stays so. Null when there is no such job;
     /// a completed or failed job is a <see cref="StoreConflictException"/>.

@@ -1,0 +1,60 @@
+using Cantus.Service.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Cantus.Service.Jobs;
+
+/// <summary>
+/// The safety net under the scheduler's own recovery, on every worker: an unfinished job that
+/// nothing has written to for <see cref="JobSettings.RescueAfter"/> (no run's heartbeat) and that
+/// has no trigger waiting is scheduled again. Rescue is by missed heartbeat, never by age, so a
+/// long run is never disturbed; and a second run of a job is harmless, because its takeover moves
+/// the fence and the first run, if it still lives, can no longer write.
+/// </summary>
+internal sealed partial class JobRescuer(CantusStore store, ISchedulerFactory schedulers, JobSettings settings, ILogger<JobRescuer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(settings.RescueInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+                await RescueAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>One pass: schedules again every silent job with no waiting trigger; returns how many.</summary>
+    public async Task<int> RescueAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var silent = await store.TrainingJobs.ListSilentAsync(settings.RescueAfter, cancellationToken).ConfigureAwait(false);
+            if (silent.Count == 0) return 0;
+            var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+            var rescued = 0;
+            foreach (var id in silent)
+            {
+                var triggers = await scheduler.GetTriggersOfJob(new JobKey(id, TrainingJobRunner.Group), cancellationToken).ConfigureAwait(false);
+                var waiting = false;
+                foreach (var t in triggers)
+                    if (await scheduler.GetTriggerState(t.Key, cancellationToken).ConfigureAwait(false) is TriggerState.Normal) waiting = true;
+                if (waiting) continue;
+                await TrainingJobs.EnqueueAsync(scheduler, id, cancellationToken).ConfigureAwait(false);
+                LogRescued(logger, id, settings.RescueAfter.TotalSeconds);
+                rescued++;
+            }
+            return rescued;
+        }
+        catch (Exception ex) when (Errors.ErrorClassifier.Classify(ex, out _) == Errors.ErrorKind.Unavailable)
+        {
+            return 0; // the database is away: the next pass tries again
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Training job {JobId}: no run has written for {Seconds} s and no trigger waits; scheduled again (it resumes from its last checkpoint).")]
+    private static partial void LogRescued(ILogger logger, string jobId, double seconds);
+}
