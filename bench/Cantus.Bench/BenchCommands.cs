@@ -26,11 +26,15 @@ internal static class BenchCommands
         };
         var server = new Option<string?>("--server") { Description = "With --compare-batching: the cantus executable to start (default: the repository's ./cantus script, which builds first when needed)" };
         var waitMs = new Option<string?>("--batch-wait-ms") { Description = "With --compare-batching: Cantus__ComposeBatchWaitMs of the batching server (default: the server's default)" };
+        var dataRoot = new Option<string?>("--data-root")
+        {
+            Description = "With --compare-batching: where the servers' data directories are made (default: the temp directory; /dev/shm takes the disk's fsyncs out of the measurement)",
+        };
         var repeat = new Option<int>("--repeat") { Description = "With --compare-batching: runs of each rate on each server (alternating which goes first); the table shows the run with the median p99", DefaultValueFactory = _ => 1 };
         var json = Json();
         var command = new Command("serve", "Open-loop load of POST /api/compositions (8 bars) against a running server: p50/p99 and errors per rate (target: p99 <= 100 ms at 50/s)")
         {
-            url, input, model, rates, seconds, compare, server, waitMs, repeat, json,
+            url, input, model, rates, seconds, compare, server, waitMs, repeat, dataRoot, json,
         };
         command.SetAction(parse => BenchRunner.Run(() =>
         {
@@ -50,7 +54,9 @@ internal static class BenchCommands
                 if (runs is < 1 or > 20) throw new ArgumentException($"--repeat takes 1..20, not {runs}");
                 var executable = parse.GetValue(server) ?? FindCantusScript();
                 if (!File.Exists(executable)) throw new FileNotFoundException($"{executable} not found; pass --server");
-                var comparison = ServeBenchmark.CompareBatchingAsync(executable, melody, list, TimeSpan.FromSeconds(duration), parse.GetValue(model), wait, runs,
+                var root = parse.GetValue(dataRoot);
+                if (root is not null && !Directory.Exists(root)) throw new DirectoryNotFoundException($"--data-root {root} does not exist");
+                var comparison = ServeBenchmark.CompareBatchingAsync(executable, melody, list, TimeSpan.FromSeconds(duration), parse.GetValue(model), wait, runs, root,
                     m => Console.Error.WriteLine(m), r =>
                     {
                         if (asJson) return;

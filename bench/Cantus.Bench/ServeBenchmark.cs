@@ -43,7 +43,7 @@ internal static class ServeBenchmark
     /// <c>Cantus__ComposeBatchWaitMs=0</c> (no batching) and one with batching, and for each the
     /// highest rate whose p99 is within the target with no errors.
     /// </summary>
-    public sealed record Comparison(string Melody, double SecondsPerRate, string OnWaitMs, IReadOnlyList<ComparedRate> Rates, double BestOff, double BestOn, double TargetP99Ms);
+    public sealed record Comparison(string Melody, double SecondsPerRate, string OnWaitMs, string DataRoot, IReadOnlyList<ComparedRate> Rates, double BestOff, double BestOn, double TargetP99Ms);
 
     public static async Task<Result> RunAsync(Uri url, string melodyPath, IReadOnlyList<double> rates, TimeSpan duration, string? model, Action<RateResult> report)
     {
@@ -70,15 +70,15 @@ internal static class ServeBenchmark
     /// burst of other work on the machine does not always hit the same one), and stops both.
     /// </summary>
     public static async Task<Comparison> CompareBatchingAsync(string executable, string melodyPath, IReadOnlyList<double> rates, TimeSpan duration, string? model,
-        string? onWaitMs, int repeat, Action<string> log, Action<ComparedRate> report)
+        string? onWaitMs, int repeat, string? dataRoot, Action<string> log, Action<ComparedRate> report)
     {
         var melody = await File.ReadAllBytesAsync(melodyPath).ConfigureAwait(false);
         var startup = TimeSpan.FromMinutes(10); // the cantus script may build first
         log("starting the server without batching (Cantus__ComposeBatchWaitMs=0)...");
-        using var off = await ServerProcess.StartAsync(executable, new Dictionary<string, string> { ["Cantus__ComposeBatchWaitMs"] = "0" }, startup).ConfigureAwait(false);
+        using var off = await ServerProcess.StartAsync(executable, new Dictionary<string, string> { ["Cantus__ComposeBatchWaitMs"] = "0" }, startup, dataRoot).ConfigureAwait(false);
         log($"starting the server with batching ({(onWaitMs is null ? "the default wait" : $"Cantus__ComposeBatchWaitMs={onWaitMs}")})...");
-        using var on = await ServerProcess.StartAsync(executable, onWaitMs is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["Cantus__ComposeBatchWaitMs"] = onWaitMs }, startup)
-            .ConfigureAwait(false);
+        using var on = await ServerProcess.StartAsync(executable, onWaitMs is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["Cantus__ComposeBatchWaitMs"] = onWaitMs }, startup,
+            dataRoot).ConfigureAwait(false);
         using var offHandler = NewHandler();
         using var offClient = NewClient(offHandler, off.Url);
         using var onHandler = NewHandler();
@@ -108,7 +108,7 @@ internal static class ServeBenchmark
             report(compared);
             results.Add(compared);
         }
-        return new Comparison(Path.GetFileName(melodyPath), duration.TotalSeconds, onWaitMs ?? "default", results,
+        return new Comparison(Path.GetFileName(melodyPath), duration.TotalSeconds, onWaitMs ?? "default", dataRoot ?? Path.GetTempPath(), results,
             Best(results.Select(r => r.Off)), Best(results.Select(r => r.On)), TargetP99Ms);
 
         async Task<RateResult> MeasuredAsync(ServerProcess server, HttpClient client, double rate)

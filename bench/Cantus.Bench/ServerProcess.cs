@@ -33,11 +33,17 @@ internal sealed class ServerProcess : IDisposable
     /// <c>/api/health</c> answers.
     /// </summary>
     /// <exception cref="InvalidOperationException">The server exited or did not answer within <paramref name="timeout"/>.</exception>
-    public static async Task<ServerProcess> StartAsync(string executable, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    /// <param name="executable">The cantus script or executable.</param>
+    /// <param name="environment">Extra environment variables.</param>
+    /// <param name="timeout">How long to wait for /api/health.</param>
+    /// <param name="dataRoot">Where the data directory is made (null: the temp directory), e.g. /dev/shm to take the disk out of the measurement.</param>
+    public static async Task<ServerProcess> StartAsync(string executable, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, string? dataRoot = null)
     {
         var port = FreePort();
         var url = new Uri($"http://127.0.0.1:{port}");
-        var data = Directory.CreateTempSubdirectory("cantus-bench-serve-").FullName;
+        var data = dataRoot is null
+            ? Directory.CreateTempSubdirectory("cantus-bench-serve-").FullName
+            : Directory.CreateDirectory(Path.Combine(dataRoot, "cantus-bench-serve-" + Guid.NewGuid().ToString("N")[..12])).FullName;
         var info = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,

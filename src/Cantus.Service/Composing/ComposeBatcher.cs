@@ -6,15 +6,16 @@ namespace Cantus.Service.Composing;
 
 /// <summary>
 /// Dynamic batching of one loaded model's compose requests, as inference servers do: the first
-/// request waits up to <see cref="ComposeBatching.Wait"/> for others (or until the waiting ones
-/// reach <see cref="ComposeBatching.MaxWindows"/>), then one generator forward pass runs for all of
-/// them (<see cref="Composer.GenerateBatch"/>); requests arriving during a pass form the next batch.
-/// A wait of 0 turns batching off: one request per pass, in arrival order.
+/// request that finds the generator idle waits up to <see cref="ComposeBatching.Wait"/> for others
+/// (or until the waiting ones reach <see cref="ComposeBatching.MaxWindows"/>), then one generator
+/// forward pass runs for all of them (<see cref="Composer.GenerateBatch"/>); requests arriving
+/// during a pass form the next batch, which goes as soon as the pass ends. A wait of 0 turns
+/// batching off: one request per pass, in arrival order.
 /// </summary>
 /// <remarks>
 /// <para>The loop is the model's single flight: each pass holds <see cref="LoadedModel.Gate"/>
-/// (evaluations take it too), and the loop runs only while requests wait, so an idle model holds
-/// no thread and nothing to dispose.</para>
+/// (evaluations take it too). It runs on a thread of its own that ends 2 s after the last request,
+/// so an idle model holds no thread and nothing to dispose.</para>
 /// <para>Only the generator (and the critic, for candidates) runs in the loop. Reading the melody
 /// and writing the result are each caller's own work, before and after, so a request's bad input
 /// fails that request alone. A request canceled while it waits leaves the queue; one canceled
@@ -30,11 +31,11 @@ internal sealed class ComposeBatcher
     private readonly List<Entry> _queue = [];
     private long _queuedWindows;
     private bool _running;
-    private TaskCompletionSource? _full;
+    private long _passEnded; // Stopwatch timestamp of the end of the last pass (under the lock)
     private long _passes, _batches;
 
-    /// <summary>Longest wait for the batching window that blocks the loop's thread rather than awaiting a timer.</summary>
-    private static readonly TimeSpan SyncWaitLimit = TimeSpan.FromMilliseconds(50);
+    /// <summary>How long the loop's thread stays after the queue empties, for the next request.</summary>
+    private static readonly TimeSpan IdleTime = TimeSpan.FromSeconds(2);
 
     /// <summary>Creates the batcher of <paramref name="model"/>.</summary>
     /// <exception cref="ArgumentException">The settings are out of range.</exception>
@@ -67,6 +68,9 @@ internal sealed class ComposeBatcher
         }
     }
 
+    /// <summary>Times the loop has waited for a batching window (under the lock; a test sees that it does not spin).</summary>
+    internal long WindowWaits { get; private set; }
+
     /// <summary>Test hook: called in the loop with each batch before its pass (inside the model's gate).</summary>
     internal Action<IReadOnlyList<PendingComposition>>? BeforePass { get; set; }
 
@@ -80,18 +84,15 @@ internal sealed class ComposeBatcher
         var entry = new Entry(pending, cancellationToken, Stopwatch.GetTimestamp());
         lock (_lock)
         {
+            var wasEmpty = _queue.Count == 0;
             _queue.Add(entry);
             _queuedWindows += pending.GeneratorWindows;
-            if (_queuedWindows >= _settings.MaxWindows)
-            {
-                Monitor.Pulse(_lock); // a loop waiting for the window goes now
-                _full?.TrySetResult();
-            }
             if (!_running)
             {
                 _running = true;
-                _ = Task.Run(LoopAsync, CancellationToken.None);
+                new Thread(Loop) { IsBackground = true, Name = "compose batcher" }.UnsafeStart(); // no request's context flows into it
             }
+            else if (wasEmpty || _queuedWindows >= _settings.MaxWindows) Monitor.Pulse(_lock); // wake an idle loop, or one waiting for the window
         }
         using (cancellationToken.Register(() => Cancel(entry)))
             await entry.Done.Task.ConfigureAwait(false);
@@ -116,14 +117,20 @@ internal sealed class ComposeBatcher
         }
     }
 
-    private async Task LoopAsync()
+    /// <summary>
+    /// The loop, on a thread of its own: the batching window is waited on the lock (Monitor.Wait
+    /// wakes within about 0.1 ms of its time here; a timer, e.g. Task.Delay(2 ms), took 4.2 ms), the
+    /// pass runs here and its kernels' other threads come from the pool; a thread-pool thread kept
+    /// blocked in the window would starve the pool of a 2-core machine under load.
+    /// </summary>
+    private void Loop()
     {
         while (true)
         {
             Batch? batch;
             try
             {
-                batch = await NextBatchAsync().ConfigureAwait(false);
+                batch = NextBatch();
             }
 #pragma warning disable CA1031 // nothing may stop the loop without clearing _running, or the model would never compose again
             catch (Exception ex)
@@ -133,50 +140,42 @@ internal sealed class ComposeBatcher
             }
 #pragma warning restore CA1031
             if (batch is null) return;
-            await RunBatchAsync(batch).ConfigureAwait(false);
+            RunBatch(batch);
         }
     }
 
-    /// <summary>Waits for the batching window, then takes the next batch off the queue; null (and the loop ends) when nothing waits.</summary>
-    /// <remarks>
-    /// Short waits block the loop's thread on the lock (Monitor.Wait wakes within about 0.1 ms of
-    /// its time here, where a Task.Delay of 2 ms took 4.2 ms: the timer queue's granularity would
-    /// double the default wait); waits above <see cref="SyncWaitLimit"/> are awaited.
-    /// </remarks>
-    private async Task<Batch?> NextBatchAsync()
+    /// <summary>Waits for the batching window, then takes the next batch off the queue; null (and the loop ends) when nothing has come for <see cref="IdleTime"/>.</summary>
+    private Batch? NextBatch()
     {
-        while (true)
+        lock (_lock)
         {
-            Task? full = null;
-            var remaining = TimeSpan.Zero;
-            lock (_lock)
+            while (true)
             {
-                while (true)
+                if (_queue.Count == 0)
                 {
-                    if (_queue.Count == 0)
+                    if (!Monitor.Wait(_lock, IdleTime) && _queue.Count == 0)
                     {
                         _running = false;
                         return null;
                     }
-                    if (_settings.Wait > TimeSpan.Zero && _queuedWindows < _settings.MaxWindows)
-                    {
-                        remaining = _settings.Wait - Stopwatch.GetElapsedTime(_queue[0].Arrived);
-                        if (remaining > SyncWaitLimit)
-                        {
-                            full = (_full = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-                            break;
-                        }
-                        if (remaining > TimeSpan.Zero)
-                        {
-                            Monitor.Wait(_lock, remaining); // RunAsync pulses when the queue reaches MaxWindows
-                            continue; // look again: the queue may have emptied (cancellations) or filled
-                        }
-                    }
-                    return TakeBatch();
+                    continue;
                 }
+                // The window opens when a request finds the loop idle; requests that came during a pass
+                // go as soon as it ends (waiting then would leave the generator idle while they wait).
+                if (_settings.Wait > TimeSpan.Zero && _queuedWindows < _settings.MaxWindows && _queue[0].Arrived > _passEnded)
+                {
+                    var remaining = _settings.Wait - Stopwatch.GetElapsedTime(_queue[0].Arrived);
+                    if (remaining > TimeSpan.Zero)
+                    {
+                        // Whole milliseconds, rounded up: Monitor.Wait truncates a TimeSpan to them, and a
+                        // remainder under 1 ms would come back at once, spinning until the window ends.
+                        WindowWaits++;
+                        Monitor.Wait(_lock, (int)Math.Ceiling(remaining.TotalMilliseconds)); // RunAsync pulses when the queue reaches MaxWindows
+                        continue; // look again: the queue may have emptied (cancellations) or filled
+                    }
+                }
+                return TakeBatch();
             }
-            await Task.WhenAny(full, Task.Delay(remaining)).ConfigureAwait(false);
-            lock (_lock) _full = null;
         }
     }
 
@@ -198,9 +197,9 @@ internal sealed class ComposeBatcher
         return batch;
     }
 
-    private async Task RunBatchAsync(Batch batch)
+    private void RunBatch(Batch batch)
     {
-        await _model.Gate.WaitAsync().ConfigureAwait(false);
+        _model.Gate.Wait();
         try
         {
             // Requests canceled between being taken and now are left out.
@@ -230,6 +229,7 @@ internal sealed class ComposeBatcher
             {
                 foreach (var entry in batch.Entries) entry.Batch = null;
                 batch.Stop.Dispose();
+                _passEnded = Stopwatch.GetTimestamp();
             }
         }
     }

@@ -75,16 +75,43 @@ public sealed class ComposeBatcherTests : IDisposable
     [Fact]
     public async Task AShortWait_IsWaitedInFull_AndAFullBatchGoesAtOnce()
     {
-        // Waits up to 50 ms block the loop on its lock (precise), longer ones await a timer.
+        // The window is waited on the loop thread's lock (precise to about 0.1 ms).
         var compose = new ComposeMelody(_library, new ComposeBatching { Wait = TimeSpan.FromMilliseconds(40), MaxWindows = 3 });
         var batcher = await BatcherAsync(compose);
         await _alone.ExecuteAsync(Request(2));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await compose.ExecuteAsync(Request(2));
         Assert.True(clock.ElapsedMilliseconds >= 39, $"{clock.ElapsedMilliseconds} ms"); // a lone request waits the whole window
+        Assert.InRange(batcher.WindowWaits, 1, 3); // asleep, not spinning (a wait shorter than 1 ms must not come back at once)
         var results = await AllAsync(compose, [Request(2, 1), Request(2, 2), Request(2, 3)]); // 3 windows: no need to wait
         Assert.Equal(2, batcher.ForwardPasses);
         Assert.Equal((await _alone.ExecuteAsync(Request(2, 2))).Midi, results[1].Midi);
+    }
+
+    [Fact]
+    public async Task RequestsArrivingDuringAPass_FormTheNextBatch_WhichGoesWhenThePassEnds()
+    {
+        var compose = new ComposeMelody(_library, new ComposeBatching { Wait = Long, MaxWindows = 4 });
+        var batcher = await BatcherAsync(compose);
+        using var inPass = new SemaphoreSlim(0);
+        using var release = new SemaphoreSlim(0);
+        var sizes = new List<int>();
+        batcher.BeforePass = items =>
+        {
+            sizes.Add(items.Count);
+            inPass.Release();
+            if (sizes.Count == 1) release.Wait(Long);
+        };
+        var first = compose.ExecuteAsync(Request(8, 1)); // 4 windows: a full pass, no wait
+        Assert.True(await inPass.WaitAsync(Long));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var b = compose.ExecuteAsync(Request(2, 2));
+        var c = compose.ExecuteAsync(Request(2, 3)); // 2 windows wait during the pass: not a full batch
+        release.Release();
+        await Task.WhenAll(first, b, c).WaitAsync(Long);
+        Assert.True(clock.Elapsed < Long / 2, $"{clock.Elapsed}: the second batch waited for the window");
+        Assert.Equal([1, 2], sizes);
+        Assert.Equal((await _alone.ExecuteAsync(Request(2, 3))).Midi, (await c).Midi);
     }
 
     [Fact]
