@@ -32,7 +32,7 @@ internal static class WorkerCommand
             if (n is < 1 or > 64) throw CantusException.Invalid("--jobs must be 1..64.");
             var paths = ServicePaths.For(parse.GetValue(data)?.FullName);
             var builder = Host.CreateApplicationBuilder([]);
-            builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+            if (builder.Configuration["Logging:LogLevel:Quartz"] is null) builder.Logging.AddFilter("Quartz", LogLevel.Warning); // the scheduler's info lines are noise unless asked for
             builder.Services.AddSingleton(paths);
             builder.Services.AddSingleton(_ => CantusStore.OpenWhenAvailableAsync(connection, m => Console.Error.WriteLine($"cantus: {m}")).GetAwaiter().GetResult());
             builder.Services.AddSingleton(sp => new ModelLibrary(paths, sp.GetRequiredService<CantusStore>));

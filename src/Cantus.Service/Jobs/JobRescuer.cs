@@ -10,7 +10,8 @@ namespace Cantus.Service.Jobs;
 /// nothing has written to for <see cref="JobSettings.RescueAfter"/> (no run's heartbeat) and that
 /// has no trigger waiting is scheduled again. Rescue is by missed heartbeat, never by age, so a
 /// long run is never disturbed; and a second run of a job is harmless, because its takeover moves
-/// the fence and the first run, if it still lives, can no longer write.
+/// the fence and the first run, if it still lives, can no longer write. Firing rows of a run that
+/// is gone, which would keep any new trigger blocked, are cleared first (<see cref="StaleFirings"/>).
 /// </summary>
 internal sealed partial class JobRescuer(CantusStore store, ISchedulerFactory schedulers, JobSettings settings, ILogger<JobRescuer> logger) : BackgroundService
 {
@@ -38,13 +39,17 @@ internal sealed partial class JobRescuer(CantusStore store, ISchedulerFactory sc
             var rescued = 0;
             foreach (var id in silent)
             {
-                var triggers = await scheduler.GetTriggersOfJob(new JobKey(id, TrainingJobRunner.Group), cancellationToken).ConfigureAwait(false);
-                var waiting = false;
-                foreach (var t in triggers)
-                    if (await scheduler.GetTriggerState(t.Key, cancellationToken).ConfigureAwait(false) is TriggerState.Normal) waiting = true;
-                if (waiting) continue;
-                await TrainingJobs.EnqueueAsync(scheduler, id, cancellationToken).ConfigureAwait(false);
-                LogRescued(logger, id, settings.RescueAfter.TotalSeconds);
+                var key = new JobKey(id, TrainingJobRunner.Group);
+                if (await HasWaitingTriggerAsync(scheduler, key, cancellationToken).ConfigureAwait(false)) continue;
+                // Nothing will run it. Firings of a run that is gone would keep any trigger of it blocked: clear them first.
+                var firings = await StaleFirings.ClearAsync(store.Database, scheduler.SchedulerName, key, cancellationToken).ConfigureAwait(false);
+                if (!await HasWaitingTriggerAsync(scheduler, key, cancellationToken).ConfigureAwait(false))
+                {
+                    foreach (var t in await scheduler.GetTriggersOfJob(key, cancellationToken).ConfigureAwait(false))
+                        await scheduler.UnscheduleJob(t.Key, cancellationToken).ConfigureAwait(false); // completed, in error: they will never fire
+                    await TrainingJobs.EnqueueAsync(scheduler, id, cancellationToken).ConfigureAwait(false);
+                }
+                LogRescued(logger, id, settings.RescueAfter.TotalSeconds, firings);
                 rescued++;
             }
             return rescued;
@@ -55,6 +60,13 @@ internal sealed partial class JobRescuer(CantusStore store, ISchedulerFactory sc
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Training job {JobId}: no run has written for {Seconds} s and no trigger waits; scheduled again (it resumes from its last checkpoint).")]
-    private static partial void LogRescued(ILogger logger, string jobId, double seconds);
+    private static async Task<bool> HasWaitingTriggerAsync(IScheduler scheduler, JobKey key, CancellationToken cancellationToken)
+    {
+        foreach (var t in await scheduler.GetTriggersOfJob(key, cancellationToken).ConfigureAwait(false))
+            if (await scheduler.GetTriggerState(t.Key, cancellationToken).ConfigureAwait(false) is TriggerState.Normal) return true;
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Training job {JobId}: no run has written for {Seconds} s and no trigger waits; scheduled again, after clearing {Firings} stale firing(s) (it resumes from its last checkpoint).")]
+    private static partial void LogRescued(ILogger logger, string jobId, double seconds, int firings);
 }

@@ -45,7 +45,8 @@ internal sealed class CantusServer : IDisposable
         return new CantusServer(Start(args, environment), url);
     }
 
-    public static CantusServer Worker(string data, string db) => new(Start(["worker", "--db", db, "--data", data]), null);
+    public static CantusServer Worker(string data, string db, IReadOnlyDictionary<string, string>? environment = null) =>
+        new(Start(["worker", "--db", db, "--data", data], environment), null);
 
     public HttpClient Client() => new() { BaseAddress = new Uri(Url!), Timeout = TimeSpan.FromSeconds(30) };
 
