@@ -9,7 +9,7 @@ namespace Cantus.Bench;
 /// <summary>The root <c>cantus-bench</c> command: benchmarks that print their figures and targets.</summary>
 internal static class BenchCommands
 {
-    public static RootCommand Create() => new("Cantus benchmarks (speed targets are checked here, not in tests)") { Train(), Infer(), Compose(), Dataset(), Render(), Serve(), ExtraCommands.Fuzz(), ExtraCommands.ClusterTrain() };
+    public static RootCommand Create() => new("Cantus benchmarks (speed targets are checked here, not in tests)") { Train(), Infer(), Compose(), Dataset(), Render(), Serve(), ExtraCommands.Fuzz(), ExtraCommands.ClusterTrain(), ExtraCommands.ServeCluster() };
 
     private static Option<bool> Json() => new("--json") { Description = "Print JSON instead of text" };
 
@@ -102,7 +102,7 @@ internal static class BenchCommands
     }
 
     /// <summary>The repository's <c>cantus</c> script: in the current directory, else above this program.</summary>
-    private static string FindCantusScript()
+    internal static string FindCantusScript()
     {
         var here = Path.Combine(Environment.CurrentDirectory, "cantus");
         if (File.Exists(here) && File.Exists(Path.Combine(Environment.CurrentDirectory, "Cantus.slnx"))) return here;
@@ -216,7 +216,7 @@ internal static class BenchCommands
         return command;
     }
 
-    private static string FindSample(string name)
+    internal static string FindSample(string name)
     {
         var here = Path.Combine(Environment.CurrentDirectory, "samples", "melodies", name);
         if (File.Exists(here)) return here;

@@ -32,55 +32,26 @@ internal static class ClusterTrainBenchmark
 
     public static async Task<Run> MeasureAsync(string repo, int workers, int jobs, int checkpointEvery, TimeSpan warmUp, TimeSpan window, Action<string> log)
     {
-        var data = Directory.CreateTempSubdirectory("cantus-bench-cluster-").FullName;
-        var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = repo };
-        foreach (var a in new[] { Path.Combine(repo, "deploy", "local-cluster"), "--web", "1", "--workers", workers.ToString(CultureInfo.InvariantCulture), "--data", data })
-            psi.ArgumentList.Add(a);
-        using var cluster = Process.Start(psi)!;
-        string? url = null, database = null;
-        var ready = new TaskCompletionSource();
-        var workersUp = 0;
-        cluster.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null) return;
-            var parts = e.Data.Split(' ');
-            if (parts[0] == "web") url = parts[2];
-            if (parts[0] == "worker" && ++workersUp == workers) ready.TrySetResult();
-        };
-        cluster.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data?.StartsWith("local-cluster: database: ", StringComparison.Ordinal) == true) database = e.Data["local-cluster: database: ".Length..];
-        };
-        cluster.BeginOutputReadLine();
-        cluster.BeginErrorReadLine();
-        try
-        {
-            await ready.Task.WaitAsync(TimeSpan.FromMinutes(4)).ConfigureAwait(false);
-            if (url is null || database is null) throw new InvalidOperationException("local-cluster did not print the web node and the database");
-            using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
-            for (var i = 0; i < jobs; i++)
-                (await client.PostAsJsonAsync("/api/training-jobs", JobRequest(i, checkpointEvery)).ConfigureAwait(false)).EnsureSuccessStatusCode();
-            log($"{workers} worker(s): {jobs} jobs submitted; warming up {warmUp.TotalSeconds:F0} s");
-            await Task.Delay(warmUp).ConfigureAwait(false);
-            await using var pg = new NpgsqlConnection(database);
-            await pg.OpenAsync().ConfigureAwait(false);
-            var before = await SnapshotAsync(client, pg).ConfigureAwait(false);
-            var clock = Stopwatch.StartNew();
-            await Task.Delay(window).ConfigureAwait(false);
-            var after = await SnapshotAsync(client, pg).ConfigureAwait(false);
-            var seconds = clock.Elapsed.TotalSeconds;
-            var (checkpoints, bytes) = await CheckpointsAsync(pg, before.At, after.At).ConfigureAwait(false);
-            var rows = after.Rows.ToDictionary(kv => kv.Key, kv => kv.Value - before.Rows.GetValueOrDefault(kv.Key));
-            var iterations = after.Iterations - before.Iterations;
-            return new Run(workers, jobs, seconds, iterations, iterations / seconds, rows.Values.Sum(), checkpoints, bytes, after.Size - before.Size,
-                rows.Where(kv => kv.Value > 0).ToDictionary(kv => kv.Key, kv => kv.Value));
-        }
-        finally
-        {
-            if (!cluster.HasExited) Process.Start("kill", ["-INT", cluster.Id.ToString(CultureInfo.InvariantCulture)])?.WaitForExit();
-            if (!cluster.WaitForExit(60_000)) cluster.Kill(entireProcessTree: true);
-            Directory.Delete(data, recursive: true);
-        }
+        using var cluster = await LocalClusterProcess.StartAsync(repo, 1, workers, proxy: false, TimeSpan.FromMinutes(4)).ConfigureAwait(false);
+        var url = cluster.WebUrls[0];
+        var database = cluster.Database!;
+        using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+        for (var i = 0; i < jobs; i++)
+            (await client.PostAsJsonAsync("/api/training-jobs", JobRequest(i, checkpointEvery)).ConfigureAwait(false)).EnsureSuccessStatusCode();
+        log($"{workers} worker(s): {jobs} jobs submitted; warming up {warmUp.TotalSeconds:F0} s");
+        await Task.Delay(warmUp).ConfigureAwait(false);
+        await using var pg = new NpgsqlConnection(database);
+        await pg.OpenAsync().ConfigureAwait(false);
+        var before = await SnapshotAsync(client, pg).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(window).ConfigureAwait(false);
+        var after = await SnapshotAsync(client, pg).ConfigureAwait(false);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var (checkpoints, bytes) = await CheckpointsAsync(pg, before.At, after.At).ConfigureAwait(false);
+        var rows = after.Rows.ToDictionary(kv => kv.Key, kv => kv.Value - before.Rows.GetValueOrDefault(kv.Key));
+        var iterations = after.Iterations - before.Iterations;
+        return new Run(workers, jobs, seconds, iterations, iterations / seconds, rows.Values.Sum(), checkpoints, bytes, after.Size - before.Size,
+            rows.Where(kv => kv.Value > 0).ToDictionary(kv => kv.Key, kv => kv.Value));
     }
 
     private sealed record Snapshot(DateTimeOffset At, long Iterations, long Size, Dictionary<string, long> Rows);

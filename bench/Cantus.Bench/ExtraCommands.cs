@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Cantus.Gan.Models;
 using Cantus.Gan.Networks;
+using Cantus.Music.Audio.SoundFonts;
 
 namespace Cantus.Bench;
 
@@ -15,7 +16,13 @@ internal static class ExtraCommands
         var seconds = new Option<double>("--seconds") { Description = "How long to fuzz", DefaultValueFactory = _ => 300 };
         var seed = new Option<int>("--seed") { Description = "The seed of the mutations (the same seed gives the same inputs)", DefaultValueFactory = _ => 20261130 };
         var findings = new Option<string>("--findings") { Description = "Where inputs that caused a 5xx or no answer are kept", DefaultValueFactory = _ => "artifacts/fuzz" };
-        var command = new Command("fuzz", "Seeded mutation fuzzing of every parser reachable through the API (MIDI, safetensors, model.json, zip, JSON) against a fresh ./cantus serve: 5xx, crashes and memory") { seconds, seed, findings };
+        var fontSeconds = new Option<double>("--soundfont-seconds") { Description = "How long to fuzz the SoundFont reader and synthesizer afterwards, in this process (0: not at all)", DefaultValueFactory = _ => 120 };
+        var font = new Option<string?>("--soundfont") { Description = "The SoundFont the mutations start from (default: the one cantus finds, e.g. TimGM6mb.sf2)" };
+        var command = new Command("fuzz",
+            "Seeded mutation fuzzing of every parser reachable through the API (MIDI, safetensors, model.json, zip, JSON) against a fresh ./cantus serve (5xx, crashes and memory), then of the SoundFont reader and synthesizer")
+        {
+            seconds, seed, findings, fontSeconds, font,
+        };
         command.SetAction(parse => BenchRunner.Run(() =>
         {
             var repo = Repo();
@@ -55,12 +62,65 @@ internal static class ExtraCommands
                     Console.Out.WriteLine($"  {target}: {string.Join(" ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}");
                 Console.Out.WriteLine(string.Create(ic, $"server: RSS {report.StartRssBytes >> 20} MB at start, {report.PeakRssBytes >> 20} MB at peak; {(report.ServerAlive ? "alive" : "DEAD")} at the end"));
                 Console.Out.WriteLine(report.Findings.Count == 0 ? "findings: none (no 5xx, no hang, no crash)" : $"findings: {report.Findings.Count}\n  " + string.Join("\n  ", report.Findings.Take(50)));
-                return report.Findings.Count == 0 && report.ServerAlive ? BenchRunner.Success : 1;
+                var fontOk = true;
+                if (parse.GetValue(fontSeconds) > 0)
+                {
+                    var path = SoundFontLocator.FindPath(parse.GetValue(font)) ?? throw new FileNotFoundException("No SoundFont to start from: pass --soundfont, or --soundfont-seconds 0");
+                    var fonts = new SoundFontFuzzer(parse.GetValue(seed), File.ReadAllBytes(path))
+                        .Run(TimeSpan.FromSeconds(parse.GetValue(fontSeconds)), Path.GetFullPath(parse.GetValue(findings)!), m => Console.Error.WriteLine(m));
+                    Console.Out.WriteLine(string.Create(ic,
+                        $"soundfont: seed {fonts.Seed}, {fonts.Inputs} mutants of {Path.GetFileName(path)} in {fonts.Seconds:F0} s: {fonts.Rejected} refused with a reason, {fonts.Rendered} read and rendered; managed memory at most {fonts.PeakManagedBytes >> 20} MB"));
+                    foreach (var (reason, count) in fonts.RejectionReasons.OrderByDescending(r => r.Value).Take(8)) Console.Out.WriteLine(string.Create(ic, $"  {count}× {reason}"));
+                    Console.Out.WriteLine(fonts.Findings.Count == 0 ? "soundfont findings: none (no other exception, no hang)" : $"soundfont findings: {fonts.Findings.Count}\n  " + string.Join("\n  ", fonts.Findings.Take(50)));
+                    fontOk = fonts.Findings.Count == 0;
+                }
+                return report.Findings.Count == 0 && report.ServerAlive && fontOk ? BenchRunner.Success : 1;
             }
             finally
             {
                 Directory.Delete(root, recursive: true);
             }
+        }));
+        return command;
+    }
+
+    public static Command ServeCluster()
+    {
+        var configs = new Option<string>("--configs")
+        {
+            Description = $"Configurations to measure, comma-separated: {string.Join(", ", ServeClusterBenchmark.All.Select(c => $"{c.Name} ({c.Description})"))}",
+            DefaultValueFactory = _ => string.Join(",", ServeClusterBenchmark.All.Select(c => c.Name)),
+        };
+        var rates = new Option<string>("--rates") { Description = "Arrival rates in compositions per second, comma-separated", DefaultValueFactory = _ => "50,75,100,125,150" };
+        var seconds = new Option<double>("--seconds") { Description = "Seconds at each rate", DefaultValueFactory = _ => 8 };
+        var input = new Option<string?>("--input") { Description = "Melody (default: samples/melodies/ode-to-joy.mid, 8 bars)" };
+        var model = new Option<string?>("--model") { Description = "Model name (default: the server's default model)" };
+        var command = new Command("serve-cluster",
+            "Open-loop compose load (as bench serve) against the embedded server, one web node on PostgreSQL, the same behind nginx and two web nodes behind nginx (deploy/local-cluster), one after the other")
+        {
+            configs, rates, seconds, input, model,
+        };
+        command.SetAction(parse => BenchRunner.Run(() =>
+        {
+            var ic = CultureInfo.InvariantCulture;
+            var chosen = parse.GetValue(configs)!.Split(',').Select(n => ServeClusterBenchmark.All.FirstOrDefault(c => c.Name == n.Trim())
+                ?? throw new ArgumentException($"--configs: no configuration '{n.Trim()}' (there are {string.Join(", ", ServeClusterBenchmark.All.Select(c => c.Name))})")).ToList();
+            var list = parse.GetValue(rates)!.Split(',').Select(r => double.TryParse(r.Trim(), NumberStyles.Float, ic, out var v) && v > 0 && v <= 10_000
+                ? v : throw new ArgumentException($"--rates takes positive numbers separated by commas, not '{r}'")).ToList();
+            var duration = parse.GetValue(seconds);
+            if (!(duration > 0 && duration <= 3600)) throw new ArgumentException("--seconds must be above 0 and at most 3600");
+            var melody = parse.GetValue(input) ?? BenchCommands.FindSample("ode-to-joy.mid");
+            var measured = new List<ServeClusterBenchmark.Measured>();
+            foreach (var c in chosen)
+                measured.Add(ServeClusterBenchmark.MeasureAsync(Repo(), c, melody, list, TimeSpan.FromSeconds(duration), parse.GetValue(model), m => Console.Error.WriteLine(m),
+                    r => Console.Error.WriteLine(string.Create(ic,
+                        $"  {c.Name} {r.Rate:0.#}/s: {r.Errors} errors, {r.ThroughputPerSecond:0.0} completed/s, p50 {r.P50Ms:0.0} ms, p99 {r.P99Ms:0.0} ms{(r.FirstError is { } e ? $" (first error: {e})" : "")}"))).GetAwaiter().GetResult());
+            Console.Out.WriteLine($"| configuration | {string.Join(" | ", list.Select(r => string.Create(ic, $"{r:0.#}/s p99")))} | highest rate with p99 <= {ServeBenchmark.TargetP99Ms:0} ms, no errors |");
+            Console.Out.WriteLine($"|---|{string.Concat(list.Select(_ => "---|"))}---|");
+            foreach (var m in measured)
+                Console.Out.WriteLine(string.Create(ic,
+                    $"| {m.Configuration.Description} | {string.Join(" | ", m.Result.Rates.Select(r => r.Errors > 0 ? $"{r.P99Ms:0} ms ({r.Errors} errors)" : $"{r.P99Ms:0} ms"))} | {m.Best:0.#}/s |"));
+            return BenchRunner.Success;
         }));
         return command;
     }

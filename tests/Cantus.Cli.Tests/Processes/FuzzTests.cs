@@ -35,4 +35,18 @@ public sealed class FuzzTests : IDisposable
         Assert.True(report.Requests >= 100, $"only {report.Requests} inputs were sent");
         Assert.InRange(report.PeakRssBytes, 1, 1536L << 20);
     }
+
+    [SoundFontFact]
+    public async Task Mutated_SoundFonts_are_refused_with_a_reason_or_read_and_rendered()
+    {
+        var path = Cantus.Music.Audio.SoundFonts.SoundFontLocator.FindPath()!;
+        var seconds = double.TryParse(Environment.GetEnvironmentVariable("CANTUS_FUZZ_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 20;
+        var fuzzer = new SoundFontFuzzer(20261130, await File.ReadAllBytesAsync(path));
+        var report = await Task.Run(() => fuzzer.Run(TimeSpan.FromSeconds(seconds), Path.Combine(_root, "findings")));
+        Console.WriteLine($"soundfont fuzz: {report.Inputs} mutants of {Path.GetFileName(path)} in {report.Seconds:F0} s: {report.Rejected} refused, {report.Rendered} rendered; "
+            + string.Join("; ", report.RejectionReasons.OrderByDescending(r => r.Value).Take(5).Select(r => $"{r.Value}× {r.Key}")));
+        Assert.True(report.Findings.Count == 0, $"{report.Findings.Count} findings: {string.Join("; ", report.Findings.Take(10))}");
+        Assert.True(report.Rejected > 0 && report.Rendered > 0, $"{report.Rejected} refused, {report.Rendered} rendered: the mutations should give both");
+        Assert.InRange(report.PeakManagedBytes, 1, 2048L << 20);
+    }
 }
