@@ -7,10 +7,13 @@ using Cantus.Service.Storage.Migrations;
 
 namespace Cantus.Cli.Commands;
 
-/// <summary><c>cantus admin users|tokens|migrate|backup|datasets</c>: database administration.</summary>
+/// <summary><c>cantus admin users|tokens|migrate|backup|datasets|gc</c>: database administration.</summary>
 internal static class AdminCommand
 {
-    public static Command Create() => new("admin", "Administer the service: users and API tokens, migrations, backups, built-in datasets") { Users(), Tokens(), Migrate(), Backup(), AdminDatasetsCommand.Create() };
+    public static Command Create() => new("admin", "Administer the service: users and API tokens, migrations, backups, built-in datasets, storage clean-up")
+    {
+        Users(), Tokens(), Migrate(), Backup(), AdminDatasetsCommand.Create(), AdminGcCommand.Create(),
+    };
 
     /// <summary>Environment variable a script may pass a password in (else it is read from standard input).</summary>
     public const string PasswordVariable = "CANTUS_PASSWORD";

@@ -5,6 +5,8 @@ using Cantus.Service.Errors;
 using Cantus.Service.Jobs;
 using Cantus.Service.Models;
 using Cantus.Service.Storage;
+using Cantus.Service.Storage.Maintenance;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +15,8 @@ namespace Cantus.Cli.Commands;
 
 /// <summary>
 /// <c>cantus worker --db CONNECTION [--data DIR] [--jobs N]</c>: a process that runs training jobs
-/// for a PostgreSQL deployment, in a cluster with every other worker on that database.
+/// for a PostgreSQL deployment, in a cluster with every other worker on that database, and storage
+/// maintenance (configuration <c>Cantus:Maintenance:*</c> from the environment or appsettings.json).
 /// </summary>
 internal static class WorkerCommand
 {
@@ -39,6 +42,8 @@ internal static class WorkerCommand
             builder.Services.AddSingleton(sp => new DatasetLibrary(paths, sp.GetRequiredService<CantusStore>));
             builder.Services.AddHostedService<BuiltInDatasetSeeding>();
             builder.Services.AddCantusJobs(connection, new JobSettings { WorkerConcurrency = n }, runWorker: true);
+            // Unlike the other keys, Cantus:Maintenance:* reaches a worker too (environment, appsettings.json): an operator may turn it off on some nodes.
+            builder.Services.AddCantusMaintenance(builder.Configuration.GetSection(MaintenanceSettings.Section).Get<MaintenanceSettings>() ?? new MaintenanceSettings());
             using var host = builder.Build();
             host.Services.GetRequiredService<CantusStore>(); // migrate before taking work
             parse.Out().WriteLine($"cantus: worker on {host.Services.GetRequiredService<CantusStore>().Database.Description}, {n} job(s) at once; Ctrl-C stops");

@@ -27,6 +27,7 @@ public sealed class DatasetLibrary
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ServicePaths _paths;
     private readonly DatasetCatalog _catalog;
+    private readonly DatasetCache _cache;
     private readonly Lazy<CantusStore> _store;
 
     /// <summary>Creates the library over <paramref name="paths"/>; <paramref name="store"/> is opened on first use.</summary>
@@ -35,6 +36,7 @@ public sealed class DatasetLibrary
         _paths = paths ?? throw new ArgumentNullException(nameof(paths));
         ArgumentNullException.ThrowIfNull(store);
         _catalog = paths.Datasets;
+        _cache = new DatasetCache(paths.DataDirectory);
         _store = new Lazy<CantusStore>(store, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -319,37 +321,16 @@ public sealed class DatasetLibrary
     /// <summary>
     /// The folder <c>cache/datasets/&lt;sha&gt;</c> of this node's data directory holding the files of
     /// archive blob <paramref name="sha"/>, unpacked on first use (a built-in dataset's files,
-    /// <paramref name="builtIn"/>, are checked against their published SHA-256s first).
+    /// <paramref name="builtIn"/>, are checked against their published SHA-256s first); see <see cref="DatasetCache"/>.
     /// </summary>
-    private string Unpacked(string sha, string? builtIn = null)
+    private string Unpacked(string sha, string? builtIn = null) => _cache.GetOrUnpack(sha, staging =>
     {
-        var cache = Path.Combine(_paths.DataDirectory, "cache", "datasets");
-        var folder = Path.Combine(cache, sha);
-        if (Directory.Exists(folder)) return folder;
         using var blob = Store.Blobs.OpenRequiredAsync(sha, builtIn is null ? "the archive of a dataset" : $"the archive of the built-in dataset {builtIn}").GetAwaiter().GetResult();
         var bytes = ZipImport.ReadBounded(blob, ImportLimits.Default.MaxArchiveBytes * 16);
-        var staging = folder + AtomicFile.TempMarker + Guid.NewGuid().ToString("N");
-        try
-        {
-            ZipImport.Extract(bytes, staging, ImportLimits.Default with { MaxArchiveBytes = long.MaxValue },
-                builtIn is null ? null : BuiltInDatasets.OtherFiles(builtIn));
-            if (builtIn is not null) BuiltInDatasets.VerifyUnpacked(builtIn, staging);
-            Directory.CreateDirectory(cache);
-            try
-            {
-                Directory.Move(staging, folder);
-            }
-            catch (IOException) when (Directory.Exists(folder))
-            {
-                // another process unpacked the same archive first
-            }
-        }
-        finally
-        {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        }
-        return folder;
-    }
+        ZipImport.Extract(bytes, staging, ImportLimits.Default with { MaxArchiveBytes = long.MaxValue },
+            builtIn is null ? null : BuiltInDatasets.OtherFiles(builtIn));
+        if (builtIn is not null) BuiltInDatasets.VerifyUnpacked(builtIn, staging);
+    });
 
     private static DatasetSummary Summary(DatasetRecord row) =>
         new(row.Name, "midi-zip", row.State == DatasetStates.Available, JsonSerializer.Deserialize<List<string>>(row.Tags, Json) ?? [], row.Pieces,

@@ -4,6 +4,7 @@ using Cantus.Service.Composing;
 using Cantus.Service.Compositions;
 using Cantus.Service.Jobs;
 using Cantus.Service.Storage;
+using Cantus.Service.Storage.Maintenance;
 using Cantus.Service.Datasets;
 using Cantus.Service.Models;
 using Cantus.Service.Accounts;
@@ -55,7 +56,7 @@ public static class CantusWeb
         return app;
     }
 
-    /// <summary>Registers the settings (section <c>Cantus</c>), the store, the use cases, the training jobs, error handling, JSON conventions and OpenAPI.</summary>
+    /// <summary>Registers the settings (section <c>Cantus</c>), the store, the use cases, the training jobs, storage maintenance, error handling, JSON conventions and OpenAPI.</summary>
     public static void AddCantus(IServiceCollection services, CantusWebSettings settings)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -74,6 +75,7 @@ public static class CantusWeb
         // A database that is not up yet (a cluster starting) is waited for, with a line each try, rather than ending the node.
         services.AddSingleton(_ => CantusStore.OpenWhenAvailableAsync(connection, m => Console.Error.WriteLine($"cantus: {m}")).GetAwaiter().GetResult());
         services.AddCantusJobs(connection, settings.Jobs, runWorker: settings.Worker);
+        services.AddCantusMaintenance(settings.Maintenance); // blobs nothing refers to, and this node's unused dataset cache
         services.AddSingleton(sp => new Service.Evaluation.EvaluationLibrary(sp.GetRequiredService<CantusStore>(), sp.GetRequiredService<ModelLibrary>(), sp.GetRequiredService<DatasetLibrary>()));
         services.AddSingleton(Service.Audio.AudioSettings.Default); // one place for how WAVs are rendered: the compositions and /api/soundfont agree
         services.AddSingleton(sp => new Service.Audio.SoundFontSource(sp.GetRequiredService<Service.Audio.AudioSettings>()));

@@ -33,6 +33,9 @@ public sealed class CantusWebSettings
     /// <summary>How training jobs are scheduled and run.</summary>
     public Service.Jobs.JobSettings Jobs { get; set; } = new();
 
+    /// <summary>When storage maintenance (blob garbage collection, dataset cache pruning) runs on this node.</summary>
+    public Service.Storage.Maintenance.MaintenanceSettings Maintenance { get; set; } = new();
+
     /// <summary>Sign-in attempts one address may make per minute (default 5; then 429 with Retry-After).</summary>
     public int SignInAttemptsPerMinute { get; set; } = 5;
 

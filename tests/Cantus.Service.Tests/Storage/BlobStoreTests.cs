@@ -101,14 +101,16 @@ public abstract class BlobStoreTests(StoreFixture fixture)
         Assert.True(await Store.Blobs.ExistsAsync(loose));
 
         fixture.Clock.Advance(TimeSpan.FromHours(2));
-        Assert.True(await Store.Blobs.DeleteUnreferencedAsync() >= 1);
+        Assert.True((await Store.Blobs.DeleteUnreferencedAsync()).Count >= 1);
         Assert.False(await Store.Blobs.ExistsAsync(loose));
         Assert.Null(await Store.Blobs.OpenReadAsync(loose));
         foreach (var kept in new[] { melody.MidiSha256, composition.MidiSha256, checkpoint })
             Assert.True(await Store.Blobs.ExistsAsync(kept));
 
         Assert.True(await Store.Compositions.DeleteAsync(owner, composition.Id));
-        Assert.Equal(1, await Store.Blobs.DeleteUnreferencedAsync(TimeSpan.Zero));
+        long midiLength;
+        await using (var midi = (await Store.Blobs.OpenReadAsync(composition.MidiSha256))!) midiLength = midi.Length;
+        Assert.Equal(new BlobSweep(1, midiLength), await Store.Blobs.DeleteUnreferencedAsync(TimeSpan.Zero));
         Assert.False(await Store.Blobs.ExistsAsync(composition.MidiSha256));
 
         Assert.Equal(loose, await Store.Blobs.PutTextAsync(looseText));

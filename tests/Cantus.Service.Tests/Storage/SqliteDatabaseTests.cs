@@ -65,6 +65,9 @@ public sealed class SqliteDatabaseTests(SqliteStoreFixture fixture) : IClassFixt
         await File.WriteAllTextAsync(strayPath, "left by a crash");
         var part = Path.Combine(root, "tmp", "abandoned.part");
         await File.WriteAllTextAsync(part, "half");
+        File.SetLastWriteTimeUtc(part, DateTime.UtcNow.AddHours(-3)); // a part's age is the file system's: a put in progress has nothing else
+        var writing = Path.Combine(root, "tmp", "writing.part");
+        await File.WriteAllTextAsync(writing, "a put in progress");
         var foreign = Path.Combine(root, "README");
         await File.WriteAllTextAsync(foreign, "not a blob");
         Assert.False(await store.Blobs.ExistsAsync(stray));
@@ -75,6 +78,10 @@ public sealed class SqliteDatabaseTests(SqliteStoreFixture fixture) : IClassFixt
         await store.Blobs.DeleteUnreferencedAsync(TimeSpan.FromHours(1));
         Assert.False(File.Exists(strayPath));
         Assert.False(File.Exists(part));
+        Assert.True(File.Exists(writing));
+        await store.Blobs.DeleteUnreferencedAsync(TimeSpan.Zero);
+        Assert.True(File.Exists(writing)); // whatever the age asked for
+        File.Delete(writing);
         Assert.True(File.Exists(foreign));
         Assert.False(File.Exists(path));
     }

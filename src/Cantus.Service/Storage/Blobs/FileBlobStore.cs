@@ -6,8 +6,8 @@ namespace Cantus.Service.Storage.Blobs;
 /// The SQLite setup's blob store: each blob is a file <c>blobs/ab/cd/&lt;sha256&gt;</c> under the
 /// data directory, and a <c>blobs</c> row (what foreign keys point at) records it. A put
 /// streams to <c>blobs/tmp/</c> (same file system), fsyncs, then renames into place inside a
-/// write transaction, so a blob is visible only whole and garbage collection (which holds the
-/// same write lock) never races a put.
+/// write transaction, so a blob is visible only whole; garbage collection deletes under the same
+/// write lock, so it never races a put.
 /// </summary>
 internal sealed class FileBlobStore : IBlobStore
 {
@@ -81,42 +81,123 @@ internal sealed class FileBlobStore : IBlobStore
     public async Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) =>
         await RowExistsAsync(sha256, cancellationToken).ConfigureAwait(false) && File.Exists(PathOf(sha256));
 
-    public async Task<int> DeleteUnreferencedAsync(TimeSpan? olderThan = null, CancellationToken cancellationToken = default)
+    public async Task<BlobSweep> DeleteUnreferencedAsync(TimeSpan? olderThan = null, CancellationToken cancellationToken = default)
     {
-        var cutoff = database.Now() - (olderThan ?? database.Options.BlobGracePeriod);
+        var cutoff = BlobGarbage.Cutoff(database, olderThan);
+        // Candidates are found without the write lock, so that puts go on meanwhile; each is checked
+        // again under the lock, where no put is midway (a put moves its file into place and records
+        // it in one write transaction), in batches, so that a writer waits for one batch at most.
+        var rows = await UnreferencedAsync(cutoff, cancellationToken).ConfigureAwait(false);
+        var strays = await StrayFilesAsync(cutoff.UtcDateTime, cancellationToken).ConfigureAwait(false);
+        var swept = BlobSweep.None;
+        foreach (var batch in rows.Chunk(BlobGarbage.BatchSize))
+            swept = swept.Plus(await DeleteRowsAsync(batch, cutoff, cancellationToken).ConfigureAwait(false));
+        foreach (var batch in strays.Chunk(BlobGarbage.BatchSize))
+            swept = swept.Plus(await DeleteStraysAsync(batch, cutoff.UtcDateTime, cancellationToken).ConfigureAwait(false));
+        DeleteAbandonedParts(olderThan ?? database.Options.BlobGracePeriod);
+        return swept;
+    }
+
+    public async Task<BlobSweep> CountUnreferencedAsync(TimeSpan? olderThan = null, CancellationToken cancellationToken = default)
+    {
+        var cutoff = BlobGarbage.Cutoff(database, olderThan);
+        var rows = await UnreferencedAsync(cutoff, cancellationToken).ConfigureAwait(false);
+        var strays = await StrayFilesAsync(cutoff.UtcDateTime, cancellationToken).ConfigureAwait(false);
+        return new BlobSweep(rows.Count + strays.Count, rows.Sum(b => b.Length) + strays.Sum(b => b.Length));
+    }
+
+    private async Task<IReadOnlyList<BlobRef>> UnreferencedAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var session = await DbSession.OpenAsync(database, null, false, cancellationToken).ConfigureAwait(false);
+        return await session.ListAsync<BlobRef>(
+            $"SELECT sha256, length FROM blobs WHERE touched_at < @cutoff AND {BlobReferences.Unreferenced}", new { cutoff }).ConfigureAwait(false);
+    }
+
+    private async Task<BlobSweep> DeleteRowsAsync(BlobRef[] batch, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
         await using var session = await DbSession.OpenAsync(database, null, true, cancellationToken).ConfigureAwait(false);
-        var doomed = await session.ListAsync<string>(
-            $"SELECT sha256 FROM blobs WHERE touched_at < @cutoff AND {BlobReferences.Unreferenced}", new { cutoff }).ConfigureAwait(false);
-        foreach (var sha256 in doomed)
+        var count = 0;
+        var bytes = 0L;
+        foreach (var blob in batch)
         {
-            await session.ExecuteAsync("DELETE FROM blobs WHERE sha256 = @sha256", new { sha256 }).ConfigureAwait(false);
-            File.Delete(PathOf(sha256));
+            // Checked again under the lock: a put since the list was read refreshed touched_at, a new row refers to it.
+            if (await session.ExecuteAsync($"DELETE FROM blobs WHERE sha256 = @Sha256 AND touched_at < @cutoff AND {BlobReferences.Unreferenced}",
+                    new { blob.Sha256, cutoff }).ConfigureAwait(false) == 0)
+                continue;
+            // The file goes before the commit, under the lock. After the commit, a put waiting for the
+            // lock could find the file still there, record it, and lose it to this delete. Should the
+            // commit fail instead, the row is left without its file: still unreferenced, and a use case
+            // puts a blob before it refers to it, which writes the file anew.
+            File.Delete(PathOf(blob.Sha256));
+            count++;
+            bytes += blob.Length;
         }
-        var deleted = doomed.Count + await DeleteStrayFilesAsync(session, cutoff.UtcDateTime).ConfigureAwait(false);
         await session.CommitAsync().ConfigureAwait(false);
-        return deleted;
+        return new BlobSweep(count, bytes);
     }
 
     /// <summary>
-    /// Deletes files no row records (left by a crash between rename and commit) and abandoned
-    /// temporary files, when older than the cutoff. Runs under the write lock, so no put is midway.
+    /// Blob files that no row records (left by a crash between rename and commit), written before
+    /// the cutoff; found without the lock, so each is checked again under it.
     /// </summary>
-    private async Task<int> DeleteStrayFilesAsync(DbSession session, DateTime cutoff)
+    private async Task<IReadOnlyList<BlobRef>> StrayFilesAsync(DateTime cutoffUtc, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(Root)) return 0;
-        if (Directory.Exists(temporary))
-            foreach (var part in Directory.EnumerateFiles(temporary).Where(f => File.GetLastWriteTimeUtc(f) < cutoff))
-                File.Delete(part);
-        var deleted = 0;
-        foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+        if (!Directory.Exists(Root)) return [];
+        HashSet<string> recorded;
+        await using (var session = await DbSession.OpenAsync(database, null, false, cancellationToken).ConfigureAwait(false))
+            recorded = [.. await session.ListAsync<string>("SELECT sha256 FROM blobs").ConfigureAwait(false)];
+        var strays = new List<BlobRef>();
+        foreach (var path in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
         {
-            var sha256 = Path.GetFileName(file);
-            if (!BlobRef.IsValidSha256(sha256) || file != PathOf(sha256) || File.GetLastWriteTimeUtc(file) >= cutoff) continue;
-            if (await session.ScalarAsync<long>("SELECT COUNT(*) FROM blobs WHERE sha256 = @sha256", new { sha256 }).ConfigureAwait(false) > 0) continue;
-            File.Delete(file);
-            deleted++;
+            var sha256 = Path.GetFileName(path);
+            if (!BlobRef.IsValidSha256(sha256) || path != PathOf(sha256) || recorded.Contains(sha256)) continue;
+            var file = new FileInfo(path);
+            if (file.Exists && file.LastWriteTimeUtc < cutoffUtc) strays.Add(new BlobRef(sha256, file.Length));
         }
-        return deleted;
+        return strays;
+    }
+
+    private async Task<BlobSweep> DeleteStraysAsync(BlobRef[] batch, DateTime cutoffUtc, CancellationToken cancellationToken)
+    {
+        await using var session = await DbSession.OpenAsync(database, null, true, cancellationToken).ConfigureAwait(false);
+        var count = 0;
+        var bytes = 0L;
+        foreach (var stray in batch)
+        {
+            // A put since the listing found the file in place and recorded it: keep it.
+            if (await session.ScalarAsync<long>("SELECT COUNT(*) FROM blobs WHERE sha256 = @Sha256", new { stray.Sha256 }).ConfigureAwait(false) > 0) continue;
+            var file = new FileInfo(PathOf(stray.Sha256));
+            if (!file.Exists || file.LastWriteTimeUtc >= cutoffUtc) continue;
+            var length = file.Length;
+            file.Delete();
+            count++;
+            bytes += length;
+        }
+        await session.CommitAsync().ConfigureAwait(false);
+        return new BlobSweep(count, bytes);
+    }
+
+    /// <summary>
+    /// Deletes uploads abandoned in <c>tmp/</c> (a crash or a killed process mid-put): files not
+    /// written for the grace period, and never for less than <see cref="BlobGarbage.MinimumPartAge"/>,
+    /// so that a put in progress (its file grows as it streams) keeps its file. Their age is measured
+    /// on the file system's clock, the one that stamped them: nothing else protects a put in progress.
+    /// </summary>
+    private void DeleteAbandonedParts(TimeSpan olderThan)
+    {
+        if (!Directory.Exists(temporary)) return;
+        var cutoff = DateTime.UtcNow - (olderThan > BlobGarbage.MinimumPartAge ? olderThan : BlobGarbage.MinimumPartAge);
+        foreach (var part in Directory.EnumerateFiles(temporary).Where(f => File.GetLastWriteTimeUtc(f) < cutoff))
+        {
+            try
+            {
+                File.Delete(part);
+            }
+            catch (IOException)
+            {
+                // gone already, or in use: the next pass tries again
+            }
+        }
     }
 
     private async Task<bool> RowExistsAsync(string sha256, CancellationToken cancellationToken)

@@ -23,7 +23,12 @@ public interface IBlobStore
 
     /// <summary>
     /// Deletes every blob that no row refers to and that was last put longer ago than
-    /// <paramref name="olderThan"/> (default: the store's grace period); returns how many went.
+    /// <paramref name="olderThan"/> (default: the store's grace period); returns how many went and
+    /// their bytes. Safe beside puts and new references: each blob is checked again as it is
+    /// deleted, and a put refreshes a blob's age, or stores it again when it just went.
     /// </summary>
-    Task<int> DeleteUnreferencedAsync(TimeSpan? olderThan = null, CancellationToken cancellationToken = default);
+    Task<BlobSweep> DeleteUnreferencedAsync(TimeSpan? olderThan = null, CancellationToken cancellationToken = default);
+
+    /// <summary>What <see cref="DeleteUnreferencedAsync"/> would delete now (a dry run); deletes nothing.</summary>
+    Task<BlobSweep> CountUnreferencedAsync(TimeSpan? olderThan = null, CancellationToken cancellationToken = default);
 }

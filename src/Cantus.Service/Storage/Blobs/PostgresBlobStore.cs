@@ -78,29 +78,46 @@ internal sealed class PostgresBlobStore(CantusDatabase database) : IBlobStore
         return await session.ScalarAsync<long>("SELECT COUNT(*) FROM blobs WHERE sha256 = @sha256", new { sha256 }).ConfigureAwait(false) > 0;
     }
 
-    public async Task<int> DeleteUnreferencedAsync(TimeSpan? olderThan = null, CancellationToken cancellationToken = default)
+    public async Task<BlobSweep> DeleteUnreferencedAsync(TimeSpan? olderThan = null, CancellationToken cancellationToken = default)
     {
-        var cutoff = database.Now() - (olderThan ?? database.Options.BlobGracePeriod);
+        var cutoff = BlobGarbage.Cutoff(database, olderThan);
         await using var session = await DbSession.OpenAsync(database, null, false, cancellationToken).ConfigureAwait(false);
-        var candidates = await session.ListAsync<string>(
-            $"SELECT sha256 FROM blobs WHERE touched_at < @cutoff AND {BlobReferences.Unreferenced}", new { cutoff }).ConfigureAwait(false);
-        var deleted = 0;
-        foreach (var sha256 in candidates)
+        var candidates = await UnreferencedAsync(session, cutoff).ConfigureAwait(false);
+        var count = 0;
+        var bytes = 0L;
+        foreach (var blob in candidates)
         {
-            // One statement per blob, re-checked as it deletes: a row that started to refer to the
-            // blob since the list was read keeps it (its foreign key check makes the DELETE fail).
+            // One statement per blob, re-checked as it deletes. A put since the list was read has
+            // refreshed touched_at: READ COMMITTED re-evaluates the condition on the updated row, so
+            // the blob stays; a put that waited for this delete finds no row to touch and inserts the
+            // blob again. A row that started to refer to the blob keeps it: its foreign key check makes
+            // the DELETE fail.
             try
             {
-                deleted += await session.ExecuteAsync(
-                    $"DELETE FROM blobs WHERE sha256 = @sha256 AND touched_at < @cutoff AND {BlobReferences.Unreferenced}",
-                    new { sha256, cutoff }).ConfigureAwait(false);
+                if (await session.ExecuteAsync(
+                        $"DELETE FROM blobs WHERE sha256 = @Sha256 AND touched_at < @cutoff AND {BlobReferences.Unreferenced}",
+                        new { blob.Sha256, cutoff }).ConfigureAwait(false) == 0)
+                    continue;
+                count++;
+                bytes += blob.Length;
             }
             catch (PostgresException ex) when (StoreErrors.IsForeignKeyViolation(ex))
             {
             }
         }
-        return deleted;
+        return new BlobSweep(count, bytes);
     }
+
+    public async Task<BlobSweep> CountUnreferencedAsync(TimeSpan? olderThan = null, CancellationToken cancellationToken = default)
+    {
+        var cutoff = BlobGarbage.Cutoff(database, olderThan);
+        await using var session = await DbSession.OpenAsync(database, null, false, cancellationToken).ConfigureAwait(false);
+        var candidates = await UnreferencedAsync(session, cutoff).ConfigureAwait(false);
+        return new BlobSweep(candidates.Count, candidates.Sum(b => b.Length));
+    }
+
+    private static Task<IReadOnlyList<BlobRef>> UnreferencedAsync(DbSession session, DateTimeOffset cutoff) =>
+        session.ListAsync<BlobRef>($"SELECT sha256, length FROM blobs WHERE touched_at < @cutoff AND {BlobReferences.Unreferenced}", new { cutoff });
 
     private static async ValueTask DisposeAllAsync(params IAsyncDisposable?[] items)
     {

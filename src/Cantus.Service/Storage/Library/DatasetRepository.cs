@@ -71,6 +71,14 @@ public sealed class DatasetRepository
         }
     }
 
+    /// <summary>The archive blobs of every dataset, any owner's or built in (what a node's cache of unpacked archives must keep).</summary>
+    public async Task<IReadOnlySet<string>> ListArchivesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var session = await DbSession.OpenAsync(database, null, false, cancellationToken).ConfigureAwait(false);
+        var archives = await session.ListAsync<string>("SELECT DISTINCT archive_sha256 FROM datasets WHERE archive_sha256 IS NOT NULL").ConfigureAwait(false);
+        return archives.ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>The built-in dataset (no owner) of that name, else null; every user sees it.</summary>
     public async Task<DatasetRecord?> FindBuiltInAsync(string name, DbTransaction? transaction = null, CancellationToken cancellationToken = default)
     {

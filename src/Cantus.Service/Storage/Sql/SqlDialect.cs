@@ -6,6 +6,9 @@ internal sealed class SqlDialect
     /// <summary>The key of the PostgreSQL advisory lock that serialises concurrent migrators ("Cantus" + 1).</summary>
     internal const long MigrationLockKey = 0x43616E7475730001;
 
+    /// <summary>The key of the PostgreSQL advisory lock that lets one node at a time collect blobs ("Cantus" + 2).</summary>
+    internal const long MaintenanceLockKey = 0x43616E7475730002;
+
     private SqlDialect(DatabaseEngine engine) => Engine = engine;
 
     public static SqlDialect Sqlite { get; } = new(DatabaseEngine.Sqlite);
