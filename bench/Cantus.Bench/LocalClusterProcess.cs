@@ -32,6 +32,12 @@ internal sealed class LocalClusterProcess : IDisposable
     /// <summary>nginx's address (with <c>--proxy</c>).</summary>
     public string? ProxyUrl { get; private set; }
 
+    /// <summary>PostgreSQL's postmaster.</summary>
+    public int? PostgresPid { get; private set; }
+
+    /// <summary>nginx's master process (with <c>--proxy</c>).</summary>
+    public int? ProxyPid { get; private set; }
+
     /// <summary>The cluster's PostgreSQL connection string.</summary>
     public string? Database { get; private set; }
 
@@ -67,6 +73,10 @@ internal sealed class LocalClusterProcess : IDisposable
                         break;
                     case "proxy" when parts.Length >= 3:
                         cluster.ProxyUrl = parts[2];
+                        cluster.ProxyPid = int.Parse(parts[1], ic);
+                        break;
+                    case "postgres" when parts.Length >= 2:
+                        cluster.PostgresPid = int.Parse(parts[1], ic);
                         break;
                 }
                 if (seenWeb == web && seenWorkers == workers && (!proxy || cluster.ProxyUrl is not null) && cluster.Database is not null) ready.TrySetResult();
@@ -98,23 +108,13 @@ internal sealed class LocalClusterProcess : IDisposable
     }
 
     /// <summary>CPU time (user + system) of the web nodes so far.</summary>
-    public TimeSpan WebCpuTime()
-    {
-        var total = TimeSpan.Zero;
-        foreach (var pid in _webPids)
-        {
-            // The web node is the cantus process local-cluster started, or the dotnet host under it.
-            try
-            {
-                using var p = Process.GetProcessById(pid);
-                total += p.TotalProcessorTime;
-            }
-            catch (ArgumentException)
-            {
-            }
-        }
-        return total;
-    }
+    public TimeSpan WebCpuTime() => _webPids.Aggregate(TimeSpan.Zero, (sum, pid) => sum + ProcessTreeCpu.Of(pid));
+
+    /// <summary>CPU time of PostgreSQL (the postmaster and every backend) so far.</summary>
+    public TimeSpan PostgresCpuTime() => PostgresPid is { } pid ? ProcessTreeCpu.Of(pid) : TimeSpan.Zero;
+
+    /// <summary>CPU time of nginx (master and workers) so far.</summary>
+    public TimeSpan ProxyCpuTime() => ProxyPid is { } pid ? ProcessTreeCpu.Of(pid) : TimeSpan.Zero;
 
     private string LastErrors()
     {

@@ -45,7 +45,8 @@ internal static class ServeBenchmark
     /// </summary>
     public sealed record Comparison(string Melody, double SecondsPerRate, string OnWaitMs, string DataRoot, IReadOnlyList<ComparedRate> Rates, double BestOff, double BestOn, double TargetP99Ms);
 
-    public static async Task<Result> RunAsync(Uri url, string melodyPath, IReadOnlyList<double> rates, TimeSpan duration, string? model, Action<RateResult> report)
+    public static async Task<Result> RunAsync(Uri url, string melodyPath, IReadOnlyList<double> rates, TimeSpan duration, string? model, Action<RateResult> report,
+        Action? beforeRate = null)
     {
         var melody = await File.ReadAllBytesAsync(melodyPath).ConfigureAwait(false);
         using var handler = NewHandler();
@@ -54,6 +55,7 @@ internal static class ServeBenchmark
         var results = new List<RateResult>();
         foreach (var rate in rates)
         {
+            beforeRate?.Invoke();
             var result = await RunRateAsync(client, melody, model, rate, duration).ConfigureAwait(false);
             report(result);
             results.Add(result);

@@ -24,6 +24,9 @@ internal sealed class ServerProcess : IDisposable
     /// <summary>The server's address.</summary>
     public Uri Url { get; }
 
+    /// <summary>The server's process id.</summary>
+    public int Pid => _process.Id;
+
     /// <summary>Its data directory (SQLite database and blobs), deleted on dispose.</summary>
     public string DataDirectory { get; }
 
