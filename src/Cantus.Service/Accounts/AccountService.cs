@@ -59,18 +59,17 @@ public sealed class AccountService
         await _store.Users.GetAsync(userId, cancellationToken: cancellationToken).ConfigureAwait(false) is { Disabled: false } user ? user : null;
 
     /// <summary>
-    /// Makes sure an administrator exists: when none does, creates <c>admin</c> with a random
-    /// password and returns that password (to be shown once); null when one exists.
+    /// Makes sure an administrator exists: when none does, creates <c>admin</c> (or makes the
+    /// existing user of that name an active administrator) with a random password and returns that
+    /// password, to be shown once; null when one exists. Exactly once across processes: of several
+    /// web nodes starting together on an empty database one gets the password, the others null.
     /// </summary>
     public async Task<string?> EnsureAdminAsync(CancellationToken cancellationToken = default)
     {
-        var users = await _store.Users.ListAsync(new Page(0, Page.MaxLimit), cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (users.Any(u => u.IsAdmin && !u.Disabled && u.Id != UserRepository.LocalUserId)) return null;
+        if (await _store.Users.HasActiveAdminAsync(cancellationToken: cancellationToken).ConfigureAwait(false)) return null;
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
-        var existing = await _store.Users.FindByNameAsync("admin", cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (existing is null) await CreateUserAsync("admin", password, isAdmin: true, "Administrator", cancellationToken).ConfigureAwait(false);
-        else await _store.Users.UpdateAsync(existing with { PasswordHash = PasswordHasher.Hash(password), IsAdmin = true, Disabled = false }, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return password;
+        var admin = new UserRecord { Name = "admin", DisplayName = "Administrator", PasswordHash = PasswordHasher.Hash(password), IsAdmin = true };
+        return await _store.Users.CreateFirstAdminAsync(admin, cancellationToken).ConfigureAwait(false) ? password : null;
     }
 
     /// <summary>Sets a user's password.</summary>

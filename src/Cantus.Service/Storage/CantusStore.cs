@@ -20,6 +20,7 @@ public sealed class CantusStore : IAsyncDisposable, IDisposable
         Database = database;
         Users = new UserRepository(database);
         ApiTokens = new ApiTokenRepository(database);
+        KeyRing = new KeyRingRepository(database);
         Melodies = new MelodyRepository(database);
         Models = new ModelRepository(database);
         Datasets = new DatasetRepository(database);
@@ -87,6 +88,9 @@ public sealed class CantusStore : IAsyncDisposable, IDisposable
 
     /// <summary>Personal API tokens.</summary>
     public ApiTokenRepository ApiTokens { get; }
+
+    /// <summary>The web nodes' shared key ring (data-protection keys).</summary>
+    public KeyRingRepository KeyRing { get; }
 
     /// <summary>Melodies.</summary>
     public MelodyRepository Melodies { get; }

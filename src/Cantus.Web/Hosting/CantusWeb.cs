@@ -11,6 +11,7 @@ using Cantus.Service.Accounts;
 using Cantus.Web.Api;
 using Cantus.Web.Auth;
 using Cantus.Web.Errors;
+using Cantus.Web.KeyRing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,15 +27,18 @@ public static class CantusWeb
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
-        var settings = builder.Configuration.GetSection(CantusWebSettings.Section).Get<CantusWebSettings>() ?? new CantusWebSettings();
+        var settings = Settings(builder.Configuration);
         AddCantus(builder.Services, settings);
         // Bodies that are not uploads are small; the upload endpoints raise the limit for themselves (RequestSizeLimit).
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.MaxBodyBytes);
         var app = builder.Build();
         app.Services.GetRequiredService<CantusStore>(); // open the database and apply migrations at start, not on the first request
+        KeyRingSetup.PrepareKeyRing(app.Services);
+        // Exactly one of several nodes starting together on an empty database creates it; the others say nothing.
         if (settings.Public && app.Services.GetRequiredService<AccountService>().EnsureAdminAsync().GetAwaiter().GetResult() is { } password)
             // Shown once on the console, never logged: the administrator signs in with it and changes it.
             Console.Out.WriteLine($"cantus: created the administrator 'admin' with the password {password} (shown once; change it with 'cantus admin users password admin')");
+        app.UseCantusForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseConsoleFiles();
@@ -56,6 +60,19 @@ public static class CantusWeb
         return app;
     }
 
+    /// <summary>
+    /// The section <c>Cantus</c> of <paramref name="configuration"/>; a list setting given as one
+    /// value (<c>Cantus__TrustedProxies=10.0.0.5,10.0.1.0/24</c>) is read as that one entry.
+    /// </summary>
+    public static CantusWebSettings Settings(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(CantusWebSettings.Section);
+        var settings = section.Get<CantusWebSettings>() ?? new CantusWebSettings();
+        if (section[nameof(CantusWebSettings.TrustedProxies)] is { } single) settings.TrustedProxies = [single];
+        return settings;
+    }
+
     /// <summary>Registers the settings (section <c>Cantus</c>), the store, the use cases, the training jobs, storage maintenance, error handling, JSON conventions and OpenAPI.</summary>
     public static void AddCantus(IServiceCollection services, CantusWebSettings settings)
     {
@@ -67,6 +84,8 @@ public static class CantusWeb
         services.AddSingleton(settings);
         services.AddSingleton(paths);
         services.AddCantusAuth(settings);
+        services.AddCantusForwardedHeaders(TrustedProxies.Parse(settings.TrustedProxies));
+        services.AddCantusKeyRing(KeyRingSecret.Resolve(settings.KeyRingSecret, CantusDatabase.Resolve(connection).Engine, settings.Public, paths.DataDirectory));
         services.AddSingleton(sp => new ModelLibrary(sp.GetRequiredService<ServicePaths>(), sp.GetRequiredService<CantusStore>));
         services.AddSingleton(sp => new DatasetLibrary(sp.GetRequiredService<ServicePaths>(), sp.GetRequiredService<CantusStore>));
         services.AddHostedService<BuiltInDatasetSeeding>(); // the data directory's built-in datasets into the store, before the jobs start

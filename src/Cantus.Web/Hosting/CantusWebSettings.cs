@@ -30,6 +30,22 @@ public sealed class CantusWebSettings
     /// <summary>Load the default model and compose a sample once at start, so that the first Compose is not slower than the rest (default true).</summary>
     public bool WarmUp { get; set; } = true;
 
+    /// <summary>
+    /// The secret the web nodes' shared key ring (sign-in cookies, anti-forgery tokens) is encrypted
+    /// under in the database, at least 32 characters, the same on every node; normally from the
+    /// environment (<c>Cantus__KeyRingSecret</c>). Null: with accounts, on SQLite a secret generated
+    /// into the data directory (<c>key-ring.secret</c>, mode 0600), on PostgreSQL a refusal to start;
+    /// without accounts, keys in memory (nothing uses them).
+    /// </summary>
+    public string? KeyRingSecret { get; set; }
+
+    /// <summary>
+    /// The reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed:
+    /// IP addresses and CIDR networks (<c>10.0.0.0/8</c>), as a list or one comma-separated value
+    /// (null or empty: loopback only, 127.0.0.0/8 and ::1). Requests from anywhere else keep their own address.
+    /// </summary>
+    public string[]? TrustedProxies { get; set; }
+
     /// <summary>How training jobs are scheduled and run.</summary>
     public Service.Jobs.JobSettings Jobs { get; set; } = new();
 

@@ -48,6 +48,10 @@ internal sealed class CantusServer : IDisposable
     public static CantusServer Worker(string data, string db, IReadOnlyDictionary<string, string>? environment = null) =>
         new(Start(["worker", "--db", db, "--data", data], environment), null);
 
+    /// <summary><c>cantus worker</c> with exactly <paramref name="args"/>, in <paramref name="workingDirectory"/> (where it reads appsettings.json) with <paramref name="environment"/> added.</summary>
+    public static CantusServer Worker(IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null) =>
+        new(Start(["worker", .. args], environment, workingDirectory), null);
+
     public HttpClient Client() => new() { BaseAddress = new Uri(Url!), Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>Waits until <c>/api/health</c> answers 200.</summary>
@@ -82,6 +86,14 @@ internal sealed class CantusServer : IDisposable
         }
     }
 
+    /// <summary>Waits for the process to end by itself (a refusal at start) and returns its exit code.</summary>
+    public int WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout)) throw new TimeoutException($"cantus did not exit within {timeout}:\n{Output}");
+        _process.WaitForExit(); // the rest of its output
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no shutdown, no last checkpoint, no flush.</summary>
     public void Kill()
     {
@@ -95,9 +107,9 @@ internal sealed class CantusServer : IDisposable
         _process.Dispose();
     }
 
-    private static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    private static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = CliRunner.RepoRoot };
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? CliRunner.RepoRoot };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cantus.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);

@@ -49,9 +49,11 @@ internal sealed partial class LocalCluster : IDisposable
     /// <summary>Debian's nginx is installed (<c>--proxy</c> needs it).</summary>
     public static bool NginxInstalled => File.Exists("/usr/sbin/nginx");
 
-    public static LocalCluster Start(string data, bool proxy, int web = 2, int workers = 2, int timeoutSeconds = 100)
+    /// <summary>Starts the script; <paramref name="environment"/> (<c>Cantus__Public=true</c>, …) reaches it and its nodes.</summary>
+    public static LocalCluster Start(string data, bool proxy, int web = 2, int workers = 2, int timeoutSeconds = 100, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = CliRunner.RepoRoot };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         foreach (var a in new[]
                  {
                      Script, "--web", web.ToString(CultureInfo.InvariantCulture), "--workers", workers.ToString(CultureInfo.InvariantCulture),

@@ -33,6 +33,41 @@ public sealed class UserRepository
         return row;
     }
 
+    /// <summary>True when an administrator other than the local user exists and is not disabled.</summary>
+    public async Task<bool> HasActiveAdminAsync(DbTransaction? transaction = null, CancellationToken cancellationToken = default)
+    {
+        await using var session = await DbSession.OpenAsync(database, transaction, false, cancellationToken).ConfigureAwait(false);
+        return await ActiveAdminsAsync(session).ConfigureAwait(false) > 0;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="admin"/> (its name, display name and password hash) the first
+    /// administrator, exactly once however many processes try at the same moment: under a lock (an
+    /// advisory lock on PostgreSQL, the write lock on SQLite) and only while no active administrator
+    /// other than the local user exists, the user of that name is created, or, when the name exists
+    /// (disabled, or not an administrator), made an active administrator with that password hash.
+    /// True when this call did it; false when an administrator existed, and then nothing changed.
+    /// </summary>
+    public async Task<bool> CreateFirstAdminAsync(UserRecord admin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        ArgumentException.ThrowIfNullOrWhiteSpace(admin.Name);
+        await using var session = await DbSession.OpenAsync(database, null, true, cancellationToken).ConfigureAwait(false);
+        if (database.Dialect.TransactionLock(SqlDialect.FirstAdminLockKey) is { } lockSql) await session.ExecuteAsync(lockSql).ConfigureAwait(false);
+        if (await ActiveAdminsAsync(session).ConfigureAwait(false) > 0) return false;
+        var existing = await session.SingleOrDefaultAsync<UserRecord>($"SELECT {Columns} FROM users WHERE name = @Name", admin).ConfigureAwait(false);
+        if (existing is null)
+            await session.ExecuteAsync(
+                $"INSERT INTO users ({Columns}) VALUES (@Id, @Name, @DisplayName, @PasswordHash, @IsAdmin, @Disabled, @CreatedAt)",
+                admin with { Id = StoreIds.New(), IsAdmin = true, Disabled = false, CreatedAt = database.Now() }).ConfigureAwait(false);
+        else
+            await session.ExecuteAsync(
+                "UPDATE users SET password_hash = @PasswordHash, is_admin = @IsAdmin, disabled = @Disabled WHERE id = @Id",
+                existing with { PasswordHash = admin.PasswordHash, IsAdmin = true, Disabled = false }).ConfigureAwait(false);
+        await session.CommitAsync().ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>The user with this id, or null.</summary>
     public async Task<UserRecord?> GetAsync(string id, DbTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
@@ -79,4 +114,7 @@ public sealed class UserRepository
             throw new StoreConflictException($"A user named \"{user.Name}\" already exists.", ex);
         }
     }
+
+    private static Task<long> ActiveAdminsAsync(DbSession session) =>
+        session.ScalarAsync<long>("SELECT COUNT(*) FROM users WHERE is_admin AND NOT disabled AND id <> @local", new { local = LocalUserId });
 }

@@ -15,7 +15,7 @@ internal static class DapperSetup
 {
     private static readonly Type[] RecordTypes =
     [
-        typeof(UserRecord), typeof(ApiTokenRecord),
+        typeof(UserRecord), typeof(ApiTokenRecord), typeof(KeyRingElement),
         typeof(MelodyRecord), typeof(ModelRecord), typeof(DatasetRecord), typeof(CompositionRecord), typeof(EvaluationRecord),
         typeof(TrainingJobRecord), typeof(JobLoss), typeof(JobMetric), typeof(JobSample), typeof(JobCheckpoint), typeof(JobAttemptError), typeof(JobAttempt),
         typeof(JobFenceRow),

@@ -6,8 +6,14 @@ internal sealed class SqlDialect
     /// <summary>The key of the PostgreSQL advisory lock that serialises concurrent migrators ("Cantus" + 1).</summary>
     internal const long MigrationLockKey = 0x43616E7475730001;
 
-    /// <summary>The key of the PostgreSQL advisory lock that lets one node at a time collect blobs ("Cantus" + 2).</summary>
-    internal const long MaintenanceLockKey = 0x43616E7475730002;
+    /// <summary>The key of the advisory lock under which the first administrator is made ("Cantus" + 2).</summary>
+    internal const long FirstAdminLockKey = 0x43616E7475730002;
+
+    /// <summary>The key of the advisory lock under which a web node makes the key ring's first key ("Cantus" + 3).</summary>
+    internal const long KeyRingLockKey = 0x43616E7475730003;
+
+    /// <summary>The key of the PostgreSQL advisory lock that lets one node at a time collect blobs ("Cantus" + 4).</summary>
+    internal const long MaintenanceLockKey = 0x43616E7475730004;
 
     private SqlDialect(DatabaseEngine engine) => Engine = engine;
 
@@ -30,6 +36,14 @@ internal sealed class SqlDialect
     /// </summary>
     public string? MigrationLock =>
         Engine == DatabaseEngine.PostgreSql ? $"SELECT pg_advisory_xact_lock({MigrationLockKey})" : null;
+
+    /// <summary>
+    /// The statement that serialises the transactions taking the lock <paramref name="key"/> across
+    /// processes: a transaction-scoped advisory lock on PostgreSQL; none on SQLite, whose write
+    /// transactions begin IMMEDIATE and so already exclude each other.
+    /// </summary>
+    public string? TransactionLock(long key) =>
+        Engine == DatabaseEngine.PostgreSql ? $"SELECT pg_advisory_xact_lock({key})" : null;
 
     /// <summary>The SQL type of a timestamp column (for the schema_version table the migrator creates).</summary>
     public string TimestampType => Engine == DatabaseEngine.PostgreSql ? "TIMESTAMPTZ" : "TEXT";
