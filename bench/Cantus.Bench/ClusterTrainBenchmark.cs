@@ -24,27 +24,29 @@ internal static class ClusterTrainBenchmark
     }
 
     /// <summary>The job every run trains (a small network so that a run measures in a minute; the figures scale with it).</summary>
-    public static object JobRequest(int i, int checkpointEvery, int filters = 8, int batchSize = 16) => filters == 64
+    public static object JobRequest(int i, int checkpointEvery, bool shipped = false) => shipped
         ? new
         {
-            // The lab's network (the shipped recipe's architecture): its own pitch range and latent size.
-            dataset = "jsb-chorales", name = $"bench-{i}", seed = i, iterations = 1_000_000, batchSize, criticSteps = 5, filters, lowestPitch = (int?)null, pitches = (int?)null,
-            latentChannels = (int?)null, checkpointEvery, keepCheckpoints = 10_000, metricsEvery = 100, evaluationSamples = 8, previewSamples = 2,
+            // The shipped model's recipe (models/bach-chorales): its architecture, batch and critic steps.
+            dataset = "jsb-chorales", name = $"bench-{i}", seed = i, iterations = 1_000_000, batchSize = 64, criticSteps = 5, filters = 16, conditionOctaves = (int?)3,
+            lowestPitch = 36, pitches = 64, latentChannels = 512, transposition = "all", checkpointEvery, keepCheckpoints = 10_000, metricsEvery = 100, evaluationSamples = 8,
+            previewSamples = 2,
         }
         : (object)new
         {
-            dataset = "jsb-chorales", name = $"bench-{i}", seed = i, iterations = 1_000_000, batchSize, criticSteps = 5, filters, lowestPitch = (int?)36, pitches = (int?)64,
-            latentChannels = (int?)32, checkpointEvery, keepCheckpoints = 10_000, metricsEvery = 100, evaluationSamples = 8, previewSamples = 2,
+            dataset = "jsb-chorales", name = $"bench-{i}", seed = i, iterations = 1_000_000, batchSize = 16, criticSteps = 5, filters = 8, conditionOctaves = (int?)null,
+            lowestPitch = 36, pitches = 64, latentChannels = 32, transposition = "none", checkpointEvery, keepCheckpoints = 10_000, metricsEvery = 100, evaluationSamples = 8,
+            previewSamples = 2,
         };
 
-    public static async Task<Run> MeasureAsync(string repo, int workers, int jobs, int checkpointEvery, TimeSpan warmUp, TimeSpan window, Action<string> log, int filters = 8, int batchSize = 16)
+    public static async Task<Run> MeasureAsync(string repo, int workers, int jobs, int checkpointEvery, TimeSpan warmUp, TimeSpan window, Action<string> log, bool shipped = false)
     {
         using var cluster = await LocalClusterProcess.StartAsync(repo, 1, workers, proxy: false, TimeSpan.FromMinutes(4)).ConfigureAwait(false);
         var url = cluster.WebUrls[0];
         var database = cluster.Database!;
         using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
         for (var i = 0; i < jobs; i++)
-            (await client.PostAsJsonAsync("/api/training-jobs", JobRequest(i, checkpointEvery, filters, batchSize)).ConfigureAwait(false)).EnsureSuccessStatusCode();
+            (await client.PostAsJsonAsync("/api/training-jobs", JobRequest(i, checkpointEvery, shipped)).ConfigureAwait(false)).EnsureSuccessStatusCode();
         log($"{workers} worker(s): {jobs} jobs submitted; warming up {warmUp.TotalSeconds:F0} s");
         await Task.Delay(warmUp).ConfigureAwait(false);
         await using var pg = new NpgsqlConnection(database);

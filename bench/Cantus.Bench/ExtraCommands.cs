@@ -138,11 +138,10 @@ internal static class ExtraCommands
         var warmUp = new Option<double>("--warm-up") { Description = "Seconds before measuring", DefaultValueFactory = _ => 25 };
         var window = new Option<double>("--seconds") { Description = "Seconds measured", DefaultValueFactory = _ => 60 };
         var every = new Option<int>("--checkpoint-every") { Description = "Iterations between checkpoints", DefaultValueFactory = _ => 50 };
-        var filters = new Option<int>("--filters") { Description = "Base filter count of the jobs' networks (64: the lab's network, with its pitch range and latent size)", DefaultValueFactory = _ => 8 };
-        var batch = new Option<int>("--batch") { Description = "Batch size of the jobs", DefaultValueFactory = _ => 16 };
+        var shipped = new Option<bool>("--shipped") { Description = "Train the shipped model's recipe (filters 16, latent 512, 3 condition octaves, batch 64, every transposition) instead of a small network" };
         var command = new Command("cluster-train", "Training throughput against the number of workers on deploy/local-cluster, with PostgreSQL's rows and bytes per iteration and per checkpoint")
         {
-            workers, jobs, warmUp, window, every, filters, batch,
+            workers, jobs, warmUp, window, every, shipped,
         };
         command.SetAction(parse => BenchRunner.Run(() =>
         {
@@ -152,7 +151,7 @@ internal static class ExtraCommands
             foreach (var w in counts)
             {
                 var run = ClusterTrainBenchmark.MeasureAsync(Repo(), w, Math.Max(parse.GetValue(jobs), w), parse.GetValue(every), TimeSpan.FromSeconds(parse.GetValue(warmUp)),
-                    TimeSpan.FromSeconds(parse.GetValue(window)), m => Console.Error.WriteLine(m), parse.GetValue(filters), parse.GetValue(batch)).GetAwaiter().GetResult();
+                    TimeSpan.FromSeconds(parse.GetValue(window)), m => Console.Error.WriteLine(m), parse.GetValue(shipped)).GetAwaiter().GetResult();
                 runs.Add(run);
                 Console.Error.WriteLine(string.Create(ic, $"{w} worker(s): {run.IterationsPerSecond:F2} it/s; rows by table: {string.Join(", ", run.RowsByTable.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}"))}"));
             }
