@@ -57,7 +57,7 @@ public sealed class DiskFullTests : IDisposable
             var resumed = await TrainingJobClient.WaitForAsync(client, id,
                 j => TrainingJobClient.State(j) == "training" && TrainingJobClient.Iteration(j) >= Math.Max(stalled, 40) + 25, TimeSpan.FromSeconds(120));
             Assert.Equal(HttpStatusCode.Created, (await UploadAsync(client, melody)).Status);
-            Console.WriteLine($"disk full at iteration {stalled}: upload refused in words; after freeing space the job went on to iteration {TrainingJobClient.Iteration(resumed)} within {clock.Elapsed.TotalSeconds:F0} s (attempts {resumed.GetProperty("attempts").GetInt32()})");
+            FaultFigures.Print("DiskFullTests", $"disk full at iteration {stalled}: upload refused in words; after freeing space the job went on to iteration {TrainingJobClient.Iteration(resumed)} within {clock.Elapsed.TotalSeconds:F0} s (attempts {resumed.GetProperty("attempts").GetInt32()})");
             Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/training-jobs/{id}/cancel", null)).StatusCode);
             await TrainingJobClient.WaitForAsync(client, id, j => TrainingJobClient.State(j) == "canceled", TimeSpan.FromSeconds(10));
         }

@@ -67,7 +67,7 @@ public sealed class EmbeddedKillTests : IDisposable
         Assert.True(melodies.Count >= 3 && compositions.Count >= 3, $"too few writes acknowledged to mean anything: {melodies.Count} melodies, {compositions.Count} compositions");
         var state = TrainingJobClient.State(await TrainingJobClient.GetAsync(final, job!));
         Assert.True(state is "queued" or "preparing" or "training", $"the job is {state} after the restarts");
-        Console.WriteLine($"3 kills: {melodies.Count} melodies and {compositions.Count} compositions acknowledged, all there after each restart; job {state}");
+        FaultFigures.Print("EmbeddedKillTests", $"3 kills: {melodies.Count} melodies and {compositions.Count} compositions acknowledged, all there after each restart; job {state}");
     }
 
     private static async Task VerifyAsync(HttpClient client, Dictionary<string, byte[]> melodies, List<string> compositions)

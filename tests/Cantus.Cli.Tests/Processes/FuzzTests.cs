@@ -29,7 +29,7 @@ public sealed class FuzzTests : IDisposable
         var seconds = double.TryParse(Environment.GetEnvironmentVariable("CANTUS_FUZZ_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 25;
         var report = await fuzzer.RunAsync(client, server.Pid, TimeSpan.FromSeconds(seconds), Path.Combine(_root, "findings"));
         var statuses = string.Join("; ", report.StatusesByTarget.Select(t => $"{t.Key}: {string.Join(" ", t.Value.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}"));
-        Console.WriteLine($"fuzz: {report.Requests} inputs in {report.Seconds:F0} s, server RSS {report.StartRssBytes >> 20} → peak {report.PeakRssBytes >> 20} MB; {statuses}");
+        FaultFigures.Print("FuzzTests", $"fuzz: {report.Requests} inputs in {report.Seconds:F0} s, server RSS {report.StartRssBytes >> 20} → peak {report.PeakRssBytes >> 20} MB; {statuses}");
         Assert.True(report.ServerAlive, "the server died");
         Assert.True(report.Findings.Count == 0, $"{report.Findings.Count} findings: {string.Join("; ", report.Findings.Take(10))}\n{server.Output[^Math.Min(4000, server.Output.Length)..]}");
         Assert.True(report.Requests >= 100, $"only {report.Requests} inputs were sent");
@@ -43,7 +43,7 @@ public sealed class FuzzTests : IDisposable
         var seconds = double.TryParse(Environment.GetEnvironmentVariable("CANTUS_FUZZ_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 20;
         var fuzzer = new SoundFontFuzzer(20261130, await File.ReadAllBytesAsync(path));
         var report = await Task.Run(() => fuzzer.Run(TimeSpan.FromSeconds(seconds), Path.Combine(_root, "findings")));
-        Console.WriteLine($"soundfont fuzz: {report.Inputs} mutants of {Path.GetFileName(path)} in {report.Seconds:F0} s: {report.Rejected} refused, {report.Rendered} rendered; "
+        FaultFigures.Print("FuzzTests", $"soundfont fuzz: {report.Inputs} mutants of {Path.GetFileName(path)} in {report.Seconds:F0} s: {report.Rejected} refused, {report.Rendered} rendered; "
             + string.Join("; ", report.RejectionReasons.OrderByDescending(r => r.Value).Take(5).Select(r => $"{r.Value}× {r.Key}")));
         Assert.True(report.Findings.Count == 0, $"{report.Findings.Count} findings: {string.Join("; ", report.Findings.Take(10))}");
         Assert.True(report.Rejected > 0 && report.Rendered > 0, $"{report.Rejected} refused, {report.Rendered} rendered: the mutations should give both");

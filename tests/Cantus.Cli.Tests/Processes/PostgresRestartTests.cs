@@ -91,7 +91,7 @@ public sealed class PostgresRestartTests : IDisposable
         }
         command.CommandText = "SELECT count(*) FROM models WHERE name = 'outage'";
         Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
-        Console.WriteLine($"outage of {down.TotalSeconds:F1} s: {summary}; job completed at iteration {TrainingJobClient.Iteration(done)}, attempts {done.GetProperty("attempts").GetInt32()}");
+        FaultFigures.Print("PostgresRestartTests", $"outage of {down.TotalSeconds:F1} s: {summary}; job completed at iteration {TrainingJobClient.Iteration(done)}, attempts {done.GetProperty("attempts").GetInt32()}");
     }
 
     [PostgresInstalledFact]

@@ -141,7 +141,7 @@ public sealed class WorkerChaosTests : IDisposable
                 log.Add($"{taken} claim(s) of the frozen worker taken over");
             }
             var rescues = workers.Sum(w => w.Output.Split('\n').Count(l => l.Contains("scheduled again", StringComparison.Ordinal)));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            FaultFigures.Print("WorkerChaosTests", string.Create(CultureInfo.InvariantCulture,
                 $"chaos: {string.Join(", ", log)}; {rescues} job(s) rescued after going silent; {jobs} jobs completed once in {clock.Elapsed.TotalSeconds:F0} s; {attemptsSeen} runs; {lost.Count} resumes, iterations redone: max {(lost.Count == 0 ? 0 : lost.Max())}, mean {(lost.Count == 0 ? 0 : lost.Average()):F1} (interval {every})"));
         }
         finally

@@ -59,6 +59,6 @@ public sealed class WorkerTakeoverTests : IDisposable
         await TrainingJobClient.WaitForAsync(client, id, j => TrainingJobClient.State(j) == "canceled", TimeSpan.FromSeconds(5));
         Assert.True(cancelClock.Elapsed < TimeSpan.FromSeconds(5), $"cancel took {cancelClock.Elapsed}");
         Assert.True(takeover < TimeSpan.FromSeconds(60), $"takeover took {takeover}");
-        Console.WriteLine($"takeover after SIGKILL: {takeover.TotalSeconds:F1} s; resumed at iteration {from} (killed at {killedAt}); cancel {cancelClock.Elapsed.TotalSeconds:F1} s");
+        FaultFigures.Print("WorkerTakeoverTests", $"takeover after SIGKILL: {takeover.TotalSeconds:F1} s; resumed at iteration {from} (killed at {killedAt}); cancel {cancelClock.Elapsed.TotalSeconds:F1} s");
     }
 }
