@@ -38,8 +38,7 @@ internal static class BenchCommands
         };
         command.SetAction(parse => BenchRunner.Run(() =>
         {
-            var list = parse.GetValue(rates)!.Split(',').Select(r => double.TryParse(r.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && v <= 10_000
-                ? v : throw new ArgumentException($"--rates takes positive numbers separated by commas, not '{r}'")).ToList();
+            var list = ParseRates(parse.GetValue(rates)!);
             var duration = parse.GetValue(seconds);
             if (!(duration > 0 && duration <= 3600)) throw new ArgumentException("--seconds must be above 0 and at most 3600");
             var melody = parse.GetValue(input) ?? FindSample("ode-to-joy.mid");
@@ -100,6 +99,11 @@ internal static class BenchCommands
         }));
         return command;
     }
+
+    /// <summary>The value of <c>--rates</c>: arrival rates per second, comma-separated, each in (0, 10000].</summary>
+    internal static List<double> ParseRates(string text) =>
+        text.Split(',').Select(r => double.TryParse(r.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && v <= 10_000
+            ? v : throw new ArgumentException($"--rates takes positive numbers separated by commas, not '{r}'")).ToList();
 
     /// <summary>The repository's <c>cantus</c> script: in the current directory, else above this program.</summary>
     internal static string FindCantusScript()

@@ -105,8 +105,7 @@ internal static class ExtraCommands
             var ic = CultureInfo.InvariantCulture;
             var chosen = parse.GetValue(configs)!.Split(',').Select(n => ServeClusterBenchmark.All.FirstOrDefault(c => c.Name == n.Trim())
                 ?? throw new ArgumentException($"--configs: no configuration '{n.Trim()}' (there are {string.Join(", ", ServeClusterBenchmark.All.Select(c => c.Name))})")).ToList();
-            var list = parse.GetValue(rates)!.Split(',').Select(r => double.TryParse(r.Trim(), NumberStyles.Float, ic, out var v) && v > 0 && v <= 10_000
-                ? v : throw new ArgumentException($"--rates takes positive numbers separated by commas, not '{r}'")).ToList();
+            var list = BenchCommands.ParseRates(parse.GetValue(rates)!);
             var duration = parse.GetValue(seconds);
             if (!(duration > 0 && duration <= 3600)) throw new ArgumentException("--seconds must be above 0 and at most 3600");
             var melody = parse.GetValue(input) ?? BenchCommands.FindSample("ode-to-joy.mid");
