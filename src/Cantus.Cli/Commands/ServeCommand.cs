@@ -33,7 +33,6 @@ internal static class ServeCommand
             if (parse.GetValue(db) is { } connection) args.AddRange(["--Cantus:Database", connection]);
             if (parse.GetValue(noWorker)) args.AddRange(["--Cantus:Worker", "false"]);
             if (parse.GetValue(isPublic)) args.AddRange(["--Cantus:Public", "true"]);
-            args.AddRange(["--Logging:LogLevel:Quartz", "Warning"]);
             var app = CantusWeb.Build([.. args]);
             parse.Out().WriteLine($"cantus: serving on {address} (API reference: {address.Split(';')[0].TrimEnd('/')}/api/reference); Ctrl-C stops");
             parse.Out().Flush();

@@ -14,6 +14,7 @@ using Cantus.Web.Errors;
 using Cantus.Web.KeyRing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Scalar.AspNetCore;
 
@@ -26,6 +27,12 @@ public static class CantusWeb
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Quiet defaults under every other source (appsettings, environment, arguments win): a line per
+        // request from ASP.NET Core, and the scheduler's start-up lines, are noise to a person running it.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning", ["Logging:LogLevel:Quartz"] = "Warning" },
+        });
         configure?.Invoke(builder);
         var settings = Settings(builder.Configuration);
         AddCantus(builder.Services, settings);
