@@ -18,6 +18,6 @@ public sealed record JobLoss
     /// <summary>The Wasserstein distance estimate.</summary>
     public double Wasserstein { get; init; }
 
-    /// <summary>Seconds since the run started.</summary>
+    /// <summary>Seconds this iteration took (its critic and generator steps).</summary>
     public double Seconds { get; init; }
 }

@@ -11,7 +11,7 @@ export interface LossRow {
   generator: number | null;
   gradientPenalty: number | null;
   wasserstein: number | null;
-  /** Seconds since the run started. */
+  /** Seconds this iteration took (its critic and generator steps). */
   seconds: number | null;
 }
 
