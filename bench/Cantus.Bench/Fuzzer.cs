@@ -218,12 +218,13 @@ public sealed class Fuzzer
         return stream.ToArray();
     }
 
-    private static void Keep(string? folder, string target, int index, byte[] input)
+    /// <summary>Keeps an input that caused a finding as <c>&lt;target&gt;-&lt;index&gt;.&lt;extension&gt;</c> in <paramref name="folder"/> (nothing when null).</summary>
+    internal static void Keep(string? folder, string target, int index, byte[] input, string extension = "bin")
     {
         if (folder is null) return;
         Directory.CreateDirectory(folder);
         var safe = new string(target.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
-        File.WriteAllBytes(Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{safe}-{index}.bin")), input);
+        File.WriteAllBytes(Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{safe}-{index}.{extension}")), input);
     }
 
     private static bool ProcessAlive(int pid)

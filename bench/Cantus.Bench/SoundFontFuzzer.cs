@@ -102,7 +102,7 @@ public sealed class SoundFontFuzzer
                 if (!work.Wait(Hang))
                 {
                     findings.Add($"input {inputs}: no result within {Hang.TotalSeconds:F0} s");
-                    Keep(findingsFolder, inputs, input);
+                    Fuzzer.Keep(findingsFolder, "soundfont", inputs, input, "sf2");
                     break; // the thread cannot be stopped: end the run with the finding
                 }
                 rendered++;
@@ -117,7 +117,7 @@ public sealed class SoundFontFuzzer
             {
                 var inner = ex.InnerException ?? ex;
                 findings.Add($"input {inputs}: {inner.GetType().Name}: {inner.Message}");
-                Keep(findingsFolder, inputs, input);
+                Fuzzer.Keep(findingsFolder, "soundfont", inputs, input, "sf2");
             }
             if (inputs % 20 == 0) peak = Math.Max(peak, GC.GetTotalMemory(false));
             if (clock.Elapsed >= nextReport)
@@ -151,12 +151,5 @@ public sealed class SoundFontFuzzer
         foreach (var c in message) text.Append(char.IsDigit(c) ? '#' : c);
         var s = System.Text.RegularExpressions.Regex.Replace(text.ToString(), "#+", "#");
         return s.Length > 90 ? s[..90] + "…" : s;
-    }
-
-    private static void Keep(string? folder, int index, byte[] input)
-    {
-        if (folder is null) return;
-        Directory.CreateDirectory(folder);
-        File.WriteAllBytes(Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"soundfont-{index}.sf2")), input);
     }
 }
